@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { resolveCredentials } from './credentials';
+import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type CredeauConfig } from './credeau.config';
+import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
+
+export type { CredeauConfig } from './credeau.config';
+export type { HttpConfig, ServerConfig } from './server.config';
+export type { VendorHttpConfig } from './env-fields';
+
+/** Everything the process reads from its environment, validated once at start-up. */
+export interface Config {
+  server: ServerConfig;
+  http: HttpConfig;
+  credeau: CredeauConfig;
+}
+
+/** Thrown when the environment is invalid; the message lists every bad or missing variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape });
+
+/**
+ * The only reader of the process environment. Pure over its argument so tests pass their own env.
+ * Collects every problem before failing, so one start-up attempt shows the operator all of them.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+
+  const production = (env.NODE_ENV ?? '').trim() === 'production';
+  const credeauCredentials = resolveCredentials('Credeau', credeauCredentialVariables, env, production);
+  if (credeauCredentials.kind === 'invalid') problems.push(...credeauCredentials.problems);
+
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  return deepFreeze<Config>({
+    server: {
+      nodeEnv: e.NODE_ENV,
+      production,
+      port: e.PORT,
+      host: e.HOST,
+      logLevel: e.LOG_LEVEL,
+      operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      maxRequestBytes: e.MAX_REQUEST_BYTES,
+      maxEntitiesPerOperation: e.MAX_ENTITIES_PER_OPERATION,
+      graphiqlEnabled:
+        e.GRAPHIQL_ENABLED === undefined ? !production : e.GRAPHIQL_ENABLED === 'true' || e.GRAPHIQL_ENABLED === '1',
+    },
+    http: {
+      connectTimeoutMs: e.HTTP_CONNECT_TIMEOUT_MS,
+      maxResponseBytes: e.HTTP_MAX_RESPONSE_BYTES,
+      retryCapMs: e.HTTP_RETRY_CAP_MS,
+    },
+    credeau: toCredeauConfig(e, credeauCredentials.kind === 'live' ? credeauCredentials.values : null),
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

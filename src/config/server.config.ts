@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { integerVar } from './env-fields';
+
+/** Server-wide environment contract. */
+export const serverEnvShape = {
+  /** `production` forbids the embedded simulators and turns GraphiQL off unless enabled. */
+  NODE_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('development')),
+  /** Default 4001. */
+  PORT: integerVar(4001, 0, 65_535),
+  /** Default 0.0.0.0 (all interfaces). */
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('0.0.0.0')),
+  /** pino level: fatal, error, warn, info, debug, trace, silent. Default info. */
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  /** Deadline for one GraphQL operation, every vendor call, retry and poll included. Default 30000. */
+  OPERATION_TIMEOUT_MS: integerVar(30_000, 100, 600_000),
+  /** On SIGTERM/SIGINT, how long in-flight operations may finish before connections are cut. Default 10000. */
+  SHUTDOWN_TIMEOUT_MS: integerVar(10_000, 0, 600_000),
+  /** Largest accepted GraphQL request body, bytes. Default 1048576 (1 MiB). */
+  MAX_REQUEST_BYTES: integerVar(1_048_576, 1024, 104_857_600),
+  /** Most `_entities` representations accepted in one operation. Default 500. */
+  MAX_ENTITIES_PER_OPERATION: integerVar(500, 1, 100_000),
+  /** Connection timeout for every vendor origin. Default 5000. */
+  HTTP_CONNECT_TIMEOUT_MS: integerVar(5000, 1, 120_000),
+  /** Largest vendor response body read, bytes; larger is VENDOR_BAD_RESPONSE. Default 16777216 (16 MiB). */
+  HTTP_MAX_RESPONSE_BYTES: integerVar(16_777_216, 1024, 1_073_741_824),
+  /** Longest single retry wait (exponential backoff cap, and the most Retry-After we honour). Default 60000. */
+  HTTP_RETRY_CAP_MS: integerVar(60_000, 0, 600_000),
+  /** Serve the GraphiQL IDE. Default: on outside production, off in production. */
+  GRAPHIQL_ENABLED: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false', '1', '0']).optional()),
+};
+
+export interface ServerConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  operationTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  maxRequestBytes: number;
+  maxEntitiesPerOperation: number;
+  graphiqlEnabled: boolean;
+}
+
+export interface HttpConfig {
+  connectTimeoutMs: number;
+  maxResponseBytes: number;
+  retryCapMs: number;
+}

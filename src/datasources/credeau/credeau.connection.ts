@@ -1,0 +1,50 @@
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import { CREDEAU_SIMULATOR_CREDENTIALS, CredeauSimulator } from '../../simulators/credeau/credeau.simulator';
+import { exponentialBackoff } from '../http/retry-policy';
+import { resolveVendorEndpoint } from '../http/vendor-endpoint';
+import { VendorHttpClient } from '../http/vendor-http-client';
+import type { CredeauConnection } from './credeau.datasource';
+
+/**
+ * Opens Credeau for the life of the process: its pool, retry policy (the vendor's advice: base 1 s,
+ * doubling, ±20 % jitter, capped) and credentials, or its simulator when no credentials are set.
+ */
+export async function openCredeauConnection(config: Config, logger: Logger, existingSimulator?: CredeauSimulator) {
+  const endpoint = await resolveVendorEndpoint({
+    baseUrl: config.credeau.baseUrl,
+    credentials: config.credeau.credentials,
+    simulatorCredentials: CREDEAU_SIMULATOR_CREDENTIALS,
+    existingSimulator,
+    createSimulator: () => new CredeauSimulator(),
+  });
+  const client = new VendorHttpClient({
+    vendor: 'CREDEAU',
+    baseUrl: endpoint.baseUrl,
+    timeoutMs: config.credeau.http.timeoutMs,
+    connectTimeoutMs: config.http.connectTimeoutMs,
+    maxConnections: config.credeau.http.maxConnections,
+    maxResponseBytes: config.http.maxResponseBytes,
+    retry: exponentialBackoff({
+      baseMs: config.credeau.http.retryBaseMs,
+      capMs: config.http.retryCapMs,
+      maxRetries: config.credeau.http.maxRetries,
+      jitter: 0.2,
+    }),
+    logger,
+  });
+  const connection: CredeauConnection = {
+    client,
+    credentials: endpoint.credentials,
+    settings: config.credeau,
+    logger,
+  };
+  return {
+    connection,
+    simulator: endpoint.simulator,
+    async close() {
+      await client.close();
+      await endpoint.release();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import DataLoader from 'dataloader';
+import type { Logger } from 'pino';
+import type { CredeauConfig } from '../../config';
+import type { DeviceInsightsRecord } from '../../types/device-insights.type';
+import { InsightStatus } from '../../types/insight-status.type';
+import { errorForTransportFailure } from '../http/classify-failure';
+import { sleep, type Deadline } from '../http/deadline';
+import { mapWithConcurrency } from '../http/map-with-concurrency';
+import type { VendorHttpClient } from '../http/vendor-http-client';
+import { assertCredeauUserId } from './credeau.input';
+import { toDeviceInsights } from './credeau.mapper';
+import { CREDEAU_GROUPINGS, type CredeauInsightsRequest } from './credeau.wire';
+
+/** Long-lived Credeau pieces, built once at start-up and shared by every operation. */
+export interface CredeauConnection {
+  client: VendorHttpClient;
+  credentials: { clientId: string; authToken: string };
+  settings: Pick<CredeauConfig, 'insightsMode' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'http'>;
+  logger: Logger;
+}
+
+/**
+ * Credeau for one GraphQL operation. Its DataLoader fetches each customer once per operation (aliases
+ * and repeated `_entities` representations included) and distinct customers concurrently, bounded by
+ * CREDEAU_CONCURRENCY. This file is the only one that knows Credeau's URLs and headers.
+ */
+export class CredeauDatasource {
+  private readonly insightsLoader: DataLoader<string, DeviceInsightsRecord>;
+
+  constructor(
+    private readonly connection: CredeauConnection,
+    private readonly deadline: Deadline,
+  ) {
+    this.insightsLoader = new DataLoader((userIds) =>
+      mapWithConcurrency(userIds, connection.settings.http.concurrency, (userId) => this.fetchInsights(userId)),
+    );
+  }
+
+  /** Validates the id before anything is sent: a bad id is BAD_USER_INPUT, never a vendor call. */
+  deviceInsights(userId: string): Promise<DeviceInsightsRecord> {
+    assertCredeauUserId(userId);
+    return this.insightsLoader.load(userId);
+  }
+
+  /** Headers and body shared by every Credeau endpoint. */
+  requestParts(userId: string): { headers: Record<string, string>; body: CredeauInsightsRequest } {
+    const { clientId, authToken } = this.connection.credentials;
+    return {
+      headers: { 'x-client-id': clientId, 'x-auth-token': authToken },
+      body: { user_id: userId, client_id: clientId, groupings: CREDEAU_GROUPINGS },
+    };
+  }
+
+  private async fetchInsights(userId: string): Promise<DeviceInsightsRecord> {
+    const { insightsMode, timestampOffset } = this.connection.settings;
+    const { headers, body } = this.requestParts(userId);
+    if (insightsMode === 'sync') {
+      const response = await this.connection.client.request({
+        method: 'POST', path: '/api/insights', headers, json: body, deadline: this.deadline, operation: 'insights',
+      });
+      return toDeviceInsights(response.body, userId, timestampOffset);
+    }
+    return this.pollAsyncInsights(userId, headers, body);
+  }
+
+  /**
+   * Polls while Credeau answers 202. When the poll budget (or the operation) would run out before the
+   * next poll, answers IN_PROGRESS: that is a state the client can show and ask about again, not a fault.
+   */
+  private async pollAsyncInsights(
+    userId: string,
+    headers: Record<string, string>,
+    body: CredeauInsightsRequest,
+  ): Promise<DeviceInsightsRecord> {
+    const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
+    const pollUntil = Date.now() + pollTimeoutMs;
+    for (;;) {
+      const response = await this.connection.client.request({
+        method: 'POST', path: '/api/async_insights', headers, json: body, deadline: this.deadline,
+        acceptStatuses: [200, 202], operation: 'async_insights',
+      });
+      const record = toDeviceInsights(response.body, userId, timestampOffset);
+      if (response.status === 200 && record.status !== InsightStatus.IN_PROGRESS) return record;
+
+      const nextPollAt = Date.now() + pollIntervalMs;
+      if (nextPollAt >= pollUntil || pollIntervalMs >= this.deadline.remainingMs()) {
+        return { ...record, status: InsightStatus.IN_PROGRESS };
+      }
+      await sleep(pollIntervalMs, this.deadline.signal).catch((cause: unknown) => {
+        throw errorForTransportFailure('CREDEAU', cause, 'deadline');
+      });
+    }
+  }
+}

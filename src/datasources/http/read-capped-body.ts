@@ -1,0 +1,29 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+
+/**
+ * Reads a response body as UTF-8 text, or answers undefined (and stops reading) once it passes
+ * `maxBytes`, so a misbehaving vendor cannot make us buffer an unbounded body.
+ */
+export async function readCappedBody(
+  body: Readable & { dump(): Promise<void> },
+  headers: IncomingHttpHeaders,
+  maxBytes: number,
+): Promise<string | undefined> {
+  const declared = Number(headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await body.dump().catch(() => undefined);
+    return undefined;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}

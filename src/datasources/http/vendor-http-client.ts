@@ -1,0 +1,165 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Pool } from 'undici';
+import type { Logger } from 'pino';
+import { VendorError, type VendorName } from '../../errors';
+import { badResponse, errorForStatus, errorForTransportFailure } from './classify-failure';
+import { sleep, type Deadline } from './deadline';
+import { readCappedBody } from './read-capped-body';
+import { parseRetryAfter, type RetryPolicy } from './retry-policy';
+
+export interface VendorHttpClientOptions {
+  vendor: VendorName;
+  /** Origin plus optional path prefix, e.g. https://insights.finbox.in/v2 (no trailing slash). */
+  baseUrl: string;
+  /** Total time one attempt may take, connect to last body byte. */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxConnections: number;
+  maxResponseBytes: number;
+  retry: RetryPolicy;
+  logger: Logger;
+}
+
+export interface VendorRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, already percent-encoded by the caller. */
+  path: string;
+  headers?: Record<string, string>;
+  json?: unknown;
+  deadline: Deadline;
+  /** Statuses handed back as data; every other status becomes a VendorError. Default [200]. */
+  acceptStatuses?: readonly number[];
+  /** Short label for logs, e.g. "insights". Never the path: it can hold a customer id. */
+  operation: string;
+}
+
+export interface VendorResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** The parsed JSON body, or undefined when the body was empty. */
+  body: unknown;
+}
+
+/**
+ * Every vendor call goes through here: one connection pool per vendor origin, a per-attempt timeout,
+ * retries per the vendor's policy bounded by the operation deadline, a response size cap, and one
+ * classification of failures. Vendor datasources describe requests; they never touch sockets.
+ */
+export class VendorHttpClient {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+
+  constructor(private readonly options: VendorHttpClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.pool = new Pool(url.origin, {
+      connections: options.maxConnections,
+      connect: { timeout: options.connectTimeoutMs },
+      // Vendors sit behind load balancers that drop idle sockets; undici's default (4 s) is safe.
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  get vendor(): VendorName {
+    return this.options.vendor;
+  }
+
+  async request(request: VendorRequest): Promise<VendorResponse> {
+    const accept = request.acceptStatuses ?? [200];
+    for (let retry = 0; ; retry++) {
+      let failure: VendorError;
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.attempt(request);
+        if (accept.includes(response.status)) return this.parse(response);
+        await response.discard();
+        failure = errorForStatus(this.options.vendor, response.status);
+        if (!this.options.retry.retryStatuses.has(response.status)) throw failure;
+        retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+      } catch (error) {
+        if (error instanceof VendorError && (error.httpStatus !== undefined || error.code === 'VENDOR_BAD_RESPONSE')) {
+          throw error;
+        }
+        failure = error instanceof VendorError ? error : this.transportFailure(error, request.deadline);
+        if (request.deadline.expired()) throw failure;
+      }
+
+      const delay = this.options.retry.delayBeforeRetry(retry, retryAfterMs);
+      if (delay === undefined || delay >= request.deadline.remainingMs()) throw failure;
+      this.options.logger.warn(
+        { vendor: this.options.vendor, operation: request.operation, code: failure.code, status: failure.httpStatus, retry: retry + 1, delayMs: delay },
+        'vendor call failed; retrying',
+      );
+      try {
+        await sleep(delay, request.deadline.signal);
+      } catch {
+        throw failure;
+      }
+    }
+  }
+
+  /** Closes pooled connections; in-flight requests finish first. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async attempt(request: VendorRequest) {
+    const attemptTimeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = AbortSignal.any([request.deadline.signal, attemptTimeout]);
+    const started = performance.now();
+    try {
+      const { statusCode, headers, body } = await this.pool.request({
+        method: request.method,
+        path: this.basePath + request.path,
+        headers: {
+          accept: 'application/json',
+          ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...request.headers,
+        },
+        body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
+        signal,
+      });
+      const read = () => readCappedBody(body, headers, this.options.maxResponseBytes);
+      this.options.logger.debug(
+        { vendor: this.options.vendor, operation: request.operation, status: statusCode, ms: Math.round(performance.now() - started) },
+        'vendor call answered',
+      );
+      return {
+        status: statusCode,
+        headers,
+        text: async () => {
+          const text = await read().catch((error: unknown) => {
+            throw this.bodyFailure(error, request.deadline, attemptTimeout, statusCode);
+          });
+          if (text === undefined) throw badResponse(this.options.vendor, 'response larger than the configured limit', statusCode);
+          return text;
+        },
+        discard: () => body.dump().catch(() => undefined),
+      };
+    } catch (error) {
+      throw this.transportFailure(error, request.deadline, attemptTimeout);
+    }
+  }
+
+  private async parse(response: Awaited<ReturnType<VendorHttpClient['attempt']>>): Promise<VendorResponse> {
+    const text = await response.text();
+    if (text.trim() === '') return { status: response.status, headers: response.headers, body: undefined };
+    try {
+      return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+    } catch {
+      throw badResponse(this.options.vendor, 'response is not valid JSON', response.status);
+    }
+  }
+
+  private bodyFailure(error: unknown, deadline: Deadline, attemptTimeout: AbortSignal, status: number): VendorError {
+    const failure = this.transportFailure(error, deadline, attemptTimeout);
+    // A body cut short is as useless as no answer at all; keep the status for the logs.
+    return new VendorError(this.options.vendor, failure.code, failure.message.replace(/^[^:]+: /, ''), status);
+  }
+
+  private transportFailure(error: unknown, deadline: Deadline, attemptTimeout?: AbortSignal): VendorError {
+    if (error instanceof VendorError) return error;
+    const kind = deadline.signal.aborted ? 'deadline' : attemptTimeout?.aborted ? 'timeout' : 'other';
+    return errorForTransportFailure(this.options.vendor, error, kind);
+  }
+}

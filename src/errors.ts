@@ -1,0 +1,72 @@
+import { GraphQLError } from 'graphql';
+
+/** Vendors as clients see them in `extensions.vendor`. */
+export type VendorName = 'CREDEAU' | 'FINBOX' | 'CREDOLAB' | 'NEUROID';
+
+/**
+ * The closed set of codes this subgraph puts in `extensions.code`. Clients branch on these: add codes,
+ * never rename them. Anything that is not one of these errors is masked before it leaves the server.
+ */
+export type VendorErrorCode =
+  | 'VENDOR_UNAUTHORIZED'
+  | 'VENDOR_RATE_LIMITED'
+  | 'VENDOR_UNAVAILABLE'
+  | 'VENDOR_TIMEOUT'
+  | 'VENDOR_BAD_RESPONSE'
+  | 'VENDOR_BAD_REQUEST';
+
+export type ErrorCode = VendorErrorCode | 'BAD_USER_INPUT';
+
+/** Whether asking again later may succeed; clients use it to decide on a retry button. */
+const RETRYABLE: Record<VendorErrorCode, boolean> = {
+  VENDOR_UNAUTHORIZED: false,
+  VENDOR_RATE_LIMITED: true,
+  VENDOR_UNAVAILABLE: true,
+  VENDOR_TIMEOUT: true,
+  VENDOR_BAD_RESPONSE: false,
+  VENDOR_BAD_REQUEST: false,
+};
+
+/**
+ * A vendor fault. The message is written by us and names only the vendor and the problem: never a
+ * vendor body, a credential or a customer's personal data (those stay out of logs and responses).
+ */
+export class VendorError extends GraphQLError {
+  readonly code: VendorErrorCode;
+  readonly vendor: VendorName;
+  /** HTTP status the vendor answered, when there was one; logged, never sent to clients. */
+  readonly httpStatus: number | undefined;
+
+  constructor(vendor: VendorName, code: VendorErrorCode, problem: string, httpStatus?: number) {
+    super(`${vendorLabel(vendor)}: ${problem}`, {
+      extensions: { code, vendor, retryable: RETRYABLE[code] },
+    });
+    this.name = 'VendorError';
+    this.code = code;
+    this.vendor = vendor;
+    this.httpStatus = httpStatus;
+  }
+}
+
+/** Input we reject before calling any vendor. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, vendor?: VendorName) {
+    super(message, {
+      extensions: { code: 'BAD_USER_INPUT', retryable: false, ...(vendor ? { vendor } : {}) },
+    });
+    this.name = 'BadUserInputError';
+  }
+}
+
+export function vendorLabel(vendor: VendorName): string {
+  switch (vendor) {
+    case 'CREDEAU':
+      return 'Credeau';
+    case 'FINBOX':
+      return 'FinBox';
+    case 'CREDOLAB':
+      return 'Credolab';
+    case 'NEUROID':
+      return 'NeuroID';
+  }
+}

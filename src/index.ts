@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger } from './logger';
+import { startSubgraphServer } from './server';
+import { openVendorConnections } from './vendor-connections';
+
+/** Bootstrap only: config, vendors, server, signals. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.server.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    // A stray rejection must not take every customer's requests down with it; log it by name only.
+    logger.error({ errorName: (reason as Error)?.name }, 'unhandled promise rejection');
+  });
+
+  const vendors = await openVendorConnections(config, logger);
+  const simulated = Object.keys(vendors.simulators);
+  if (simulated.length > 0) {
+    logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
+  }
+  const server = await startSubgraphServer(config, vendors, logger);
+  logger.info({ url: `${server.url}/graphql`, production: config.server.production }, 'customer-signals-subgraph ready');
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'signal received');
+      server.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`customer-signals-subgraph failed to start: ${(error as Error)?.message ?? error}\n`);
+  process.exit(1);
+});

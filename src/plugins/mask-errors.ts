@@ -1,0 +1,52 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger';
+import { BadUserInputError, VendorError } from '../errors';
+
+/**
+ * Apollo's own codes for errors about the request itself; their messages come from graphql-js and
+ * name only the query's own text, so they are safe to show.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * `formatError` for Apollo Server: our coded errors and request errors pass; anything else (a bug, an
+ * unexpected exception that might quote a vendor body) is logged by name only and replaced by a generic
+ * INTERNAL_SERVER_ERROR, so nothing unplanned ever reaches a client.
+ */
+export function maskUnexpectedErrors(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    if (original instanceof VendorError || original instanceof BadUserInputError) return withoutStacktrace(formatted);
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !isResolverError(error)) {
+      return withoutStacktrace(formatted);
+    }
+    logger.error({ errorName: (original as Error)?.name, path: formatted.path }, 'unexpected error masked');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+/** A thrown error inside a resolver has a path; request errors (parse, validation, variables) do not. */
+function isResolverError(error: unknown): boolean {
+  const path = (error as { path?: unknown })?.path;
+  return Array.isArray(path) && path.length > 0;
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Customer } from '../types/customer.type';
+import { DeviceInsights, type DeviceInsightsRecord } from '../types/device-insights.type';
+import { Feature } from '../types/feature.type';
+import { JSONScalar } from '../types/scalars';
+
+@Resolver(() => Customer)
+export class CustomerDeviceInsightsResolver {
+  @FieldResolver(() => DeviceInsights, {
+    nullable: true,
+    description: 'Credeau DeviceInsights. Null with a coded error when Credeau fails.',
+  })
+  deviceInsights(@Root() customer: Customer, @Ctx() { dataSources }: RequestContext): Promise<DeviceInsightsRecord> {
+    return dataSources.credeau.deviceInsights(customer.id);
+  }
+}
+
+@Resolver(() => DeviceInsights)
+export class DeviceInsightsFeaturesResolver {
+  @FieldResolver(() => Int, { description: 'How many features the vendor returned.' })
+  featureCount(@Root() insights: DeviceInsightsRecord): number {
+    return insights.features.count;
+  }
+
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'One feature by name; null when absent.' })
+  feature(@Root() insights: DeviceInsightsRecord, @Arg('name', () => String) name: string): unknown {
+    return insights.features.get(name);
+  }
+
+  @FieldResolver(() => [Feature], {
+    description: 'The named features that exist, in the order asked; every feature when names is omitted.',
+  })
+  features(
+    @Root() insights: DeviceInsightsRecord,
+    @Arg('names', () => [String], { nullable: true }) names?: string[] | null,
+  ): Feature[] {
+    return insights.features.list(names);
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { resolveCustomerReference } from './resolvers/customer.reference';
+import { CustomerResolver } from './resolvers/customer.resolver';
+import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from './resolvers/device-insights.resolver';
+
+/** Every resolver class of the subgraph; a vendor field is one entry here plus its own files. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  CustomerResolver,
+  CustomerDeviceInsightsResolver,
+  DeviceInsightsFeaturesResolver,
+];
+
+/**
+ * One federation `@link`, at v2.7: old enough for every 2.x router and gateway we compose with, new
+ * enough for everything we use. Only `@key` is imported: we own no shared fields.
+ */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+
+/**
+ * type-graphql builds the code-first schema; it is printed with its directives (`@key`) and handed to
+ * `buildSubgraphSchema`, which adds `_service`, `_entities` and the federation machinery.
+ */
+export async function buildCustomerSignalsSchema(): Promise<GraphQLSchema> {
+  const codeFirst = await buildSchema({ resolvers: RESOLVERS, validate: false });
+  const resolvers = createResolversMap(codeFirst) as Record<string, object>;
+  const customer = { ...resolvers.Customer, __resolveReference: resolveCustomerReference };
+  const modules = [
+    {
+      typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(codeFirst)}`),
+      resolvers: { ...resolvers, Customer: customer },
+    },
+  ] as Parameters<typeof buildSubgraphSchema>[0];
+  return buildSubgraphSchema(modules);
+}

@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config } from './config';
+import { createContextFactory, type RequestContext } from './context';
+import type { Logger } from './logger';
+import { entityLimitPlugin } from './plugins/entity-limit.plugin';
+import { maskUnexpectedErrors } from './plugins/mask-errors';
+import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
+import { buildCustomerSignalsSchema } from './schema';
+import type { OpenedVendors } from './vendor-connections';
+
+export interface RunningSubgraph {
+  /** e.g. http://127.0.0.1:4001 */
+  url: string;
+  httpServer: Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Graceful stop: refuse new work, let in-flight operations finish (bounded), close vendor connections. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP face of the subgraph: GraphQL at /graphql (POST, and GET for queries under Apollo's CSRF
+ * rules) and the two health probes. Vendors must already be open; stop() closes them.
+ */
+export async function startSubgraphServer(
+  config: Config,
+  vendors: OpenedVendors,
+  logger: Logger,
+  listen: { port: number; host: string } = { port: config.server.port, host: config.server.host },
+): Promise<RunningSubgraph> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  let accepting = true;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildCustomerSignalsSchema(),
+    logger,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationDeadlinePlugin(),
+      entityLimitPlugin(config.server.maxEntitiesPerOperation),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', (_req, res) => {
+    if (accepting) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'shutting down' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.server.maxRequestBytes }),
+    expressMiddleware(apollo, {
+      context: createContextFactory(vendors.connections, config.server.operationTimeoutMs),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host === '0.0.0.0' || listen.host === '::' ? '127.0.0.1' : listen.host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    httpServer,
+    apollo,
+    stop() {
+      stopping ??= (async () => {
+        accepting = false;
+        logger.info('shutting down: draining in-flight operations');
+        await apollo.stop();
+        await vendors.close();
+        logger.info('shut down');
+      })();
+      return stopping;
+    },
+  };
+}

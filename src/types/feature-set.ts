@@ -1,0 +1,43 @@
+/**
+ * Named values held as the vendor's parsed object itself. Credeau sends ~3000 features per customer;
+ * copying or re-keying them per operation would dominate the cost of a request, so lookups read the
+ * parsed body directly and skip the metadata keys that sit beside the features.
+ */
+export class FeatureSet {
+  private cachedCount: number | undefined;
+
+  constructor(
+    private readonly source: Readonly<Record<string, unknown>>,
+    private readonly excludedKeys: ReadonlySet<string> = new Set(),
+  ) {}
+
+  static empty(): FeatureSet {
+    return new FeatureSet({});
+  }
+
+  get count(): number {
+    if (this.cachedCount === undefined) {
+      let count = 0;
+      for (const key in this.source) if (this.has(key)) count++;
+      this.cachedCount = count;
+    }
+    return this.cachedCount;
+  }
+
+  has(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.source, name) && !this.excludedKeys.has(name);
+  }
+
+  /** The value, or null when the feature is absent (a present feature may also be null). */
+  get(name: string): unknown {
+    return this.has(name) ? this.source[name] : null;
+  }
+
+  /** The named features that exist, in the order asked; all of them when `names` is omitted. */
+  list(names?: readonly string[] | null): Array<{ name: string; value: unknown }> {
+    const keys = names ?? Object.keys(this.source);
+    const result: Array<{ name: string; value: unknown }> = [];
+    for (const name of keys) if (this.has(name)) result.push({ name, value: this.source[name] });
+    return result;
+  }
+}

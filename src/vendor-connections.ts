@@ -1,0 +1,32 @@
+import type { Config } from './config';
+import type { VendorConnections } from './context';
+import { openCredeauConnection } from './datasources/credeau/credeau.connection';
+import type { Logger } from './logger';
+import type { Simulators } from './simulators';
+
+export interface OpenedVendors {
+  connections: VendorConnections;
+  /** Simulators serving vendors that have no credentials (none in production). */
+  simulators: Partial<Simulators>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens every vendor once at start-up. `existing` lets tests and benchmarks hand in simulators they
+ * started themselves and want to inspect or tune.
+ */
+export async function openVendorConnections(
+  config: Config,
+  logger: Logger,
+  existing: Partial<Simulators> = {},
+): Promise<OpenedVendors> {
+  const credeau = await openCredeauConnection(config, logger, existing.credeau);
+  const opened = [credeau];
+  return {
+    connections: { credeau: credeau.connection },
+    simulators: { ...(credeau.simulator ? { credeau: credeau.simulator } : {}) },
+    async close() {
+      await Promise.all(opened.map((vendor) => vendor.close()));
+    },
+  };
+}
