@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startSubgraphServer, type RunningSubgraph } from '../../src/server';
+import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
+import { openVendorConnections } from '../../src/vendor-connections';
+
+/** Fast timings for tests: retries and polls in milliseconds, not seconds. */
+export const FAST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'debug',
+  CREDEAU_POLL_INTERVAL_MS: '20',
+  CREDEAU_POLL_TIMEOUT_MS: '300',
+  CREDEAU_RETRY_BASE_MS: '5',
+  CREDEAU_TIMEOUT_MS: '2000',
+};
+
+export interface GraphQLResponse {
+  data?: Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestSubgraph {
+  url: string;
+  config: Config;
+  simulators: Simulators;
+  server: RunningSubgraph;
+  /** Every log line the server wrote, as raw JSON text. */
+  logs: string[];
+  query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole subgraph on real sockets: simulators on port 0, the server on port 0, logs captured.
+ * `env` overrides FAST_ENV; credentials stay unset so every vendor runs against its simulator. Pass a
+ * function to point a vendor at a simulator in live mode (e.g. with wrong credentials).
+ */
+export async function startTestSubgraph(
+  env: Record<string, string> | ((simulators: Simulators) => Record<string, string>) = {},
+): Promise<TestSubgraph> {
+  const simulators = await startSimulators();
+  const overrides = typeof env === 'function' ? env(simulators) : env;
+  const config = loadConfig({ ...FAST_ENV, ...overrides });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger(config.server.logLevel, sink);
+  const vendors = await openVendorConnections(config, logger, simulators);
+  const server = await startSubgraphServer(config, vendors, logger, { port: 0, host: '127.0.0.1' });
+
+  return {
+    url: server.url,
+    config,
+    simulators,
+    server,
+    logs,
+    async query(query, variables, headers) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async stop() {
+      await server.stop();
+      await stopSimulators(simulators);
+    },
+  };
+}
+
+/** The error on one field path, e.g. errorAt(res, ['_entities', 1, 'deviceInsights']). */
+export function errorAt(response: GraphQLResponse, path: Array<string | number>) {
+  return response.errors?.find((error) => JSON.stringify(error.path) === JSON.stringify(path));
+}
