@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 4001, Credeau async mode and the documented timings, simulated without credentials', () => {
+    const config = loadConfig({});
+    expect(config.server.port).toBe(4001);
+    expect(config.server.host).toBe('0.0.0.0');
+    expect(config.credeau).toMatchObject({
+      baseUrl: 'https://deviceinsights.credeau.com',
+      simulated: true,
+      credentials: null,
+      insightsMode: 'async',
+      pollIntervalMs: 2000,
+      pollTimeoutMs: 25000,
+      http: { retryBaseMs: 1000, concurrency: 16 },
+    });
+    expect(Object.isFrozen(config.credeau.http)).toBe(true);
+  });
+
+  it('uses live Credeau when both credentials are set', () => {
+    const config = loadConfig({ CREDEAU_CLIENT_ID: 'c', CREDEAU_AUTH_TOKEN: 't', CREDEAU_BASE_URL: 'https://example.test/' });
+    expect(config.credeau).toMatchObject({ simulated: false, credentials: { clientId: 'c', authToken: 't' }, baseUrl: 'https://example.test' });
+  });
+
+  it('refuses production without credentials, naming each missing variable', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/CREDEAU_CLIENT_ID: missing/);
+    expect(problems.join('\n')).toMatch(/CREDEAU_AUTH_TOKEN: missing/);
+  });
+
+  it('refuses partly set credentials even in development', () => {
+    const problems = problemsOf({ CREDEAU_CLIENT_ID: 'c' });
+    expect(problems).toEqual([expect.stringMatching(/^CREDEAU_AUTH_TOKEN: missing \(Credeau credentials are only partly set\)/)]);
+  });
+
+  it('lists every malformed variable at once, by name', () => {
+    const problems = problemsOf({ PORT: 'eighty', CREDEAU_INSIGHTS_MODE: 'fast', CREDEAU_POLL_INTERVAL_MS: '-1', CREDEAU_BASE_URL: 'ftp://x' });
+    const text = problems.join('\n');
+    for (const name of ['PORT', 'CREDEAU_INSIGHTS_MODE', 'CREDEAU_POLL_INTERVAL_MS', 'CREDEAU_BASE_URL']) expect(text).toContain(name);
+  });
+
+  it('never echoes a credential value in its errors', () => {
+    const error = (() => {
+      try {
+        loadConfig({ CREDEAU_AUTH_TOKEN: 'secret-value-99', PORT: 'x' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain('secret-value-99');
+  });
+});

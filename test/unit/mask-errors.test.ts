@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { BadUserInputError, VendorError } from '../../src/errors';
+import { maskUnexpectedErrors } from '../../src/plugins/mask-errors';
+
+const format = maskUnexpectedErrors(pino({ level: 'silent' }));
+const formatted = (error: GraphQLError) => format(error.toJSON(), error);
+
+describe('maskUnexpectedErrors', () => {
+  it('passes vendor and input errors with their codes', () => {
+    const vendor = new VendorError('CREDEAU', 'VENDOR_TIMEOUT', 'request timed out');
+    expect(formatted(vendor)).toMatchObject({
+      message: 'Credeau: request timed out',
+      extensions: { code: 'VENDOR_TIMEOUT', vendor: 'CREDEAU', retryable: true },
+    });
+    const input = new BadUserInputError('bad id');
+    expect(formatted(input).extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('replaces anything unexpected by a generic INTERNAL_SERVER_ERROR that quotes nothing', () => {
+    const leak = new GraphQLError('Unexpected token < in {"sms_body":"Rs 5000 credited"}', {
+      originalError: new SyntaxError('Unexpected token'),
+      path: ['customerSignals', 'deviceInsights'],
+    });
+    const out = formatted(leak);
+    expect(out).toEqual({ message: 'Internal server error', locations: undefined, path: ['customerSignals', 'deviceInsights'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('does not let a resolver smuggle a message out by claiming a request error code', () => {
+    const sneaky = new GraphQLError('vendor said: secret', { extensions: { code: 'BAD_USER_INPUT' }, path: ['x'], originalError: new Error('secret') });
+    expect(formatted(sneaky).message).toBe('Internal server error');
+  });
+});
