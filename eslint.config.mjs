@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/generated/', 'test-results/', '**/*.js'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'client/generated/', 'test-results/', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

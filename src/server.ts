@@ -43,6 +43,8 @@ export async function startSubgraphServer(
     logger,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and skip vendor cleanup.
+    stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownTimeoutMs }),

@@ -31,13 +31,18 @@ function buildNames(): string[] {
 export function featuresJsonFragment(userId: string): string {
   const random = seededRandom(stableHash(userId));
   const parts: string[] = [];
-  for (const name of FEATURE_NAMES) parts.push(`${JSON.stringify(name)}:${JSON.stringify(featureValue(name, random))}`);
+  for (const name of FEATURE_NAMES) {
+    parts.push(`${JSON.stringify(name)}:${JSON.stringify(featureValue(name, random, NAMED.has(name)))}`);
+  }
   return parts.join(',');
 }
 
-function featureValue(name: string, random: () => number): number | string | boolean | null {
+const NAMED = new Set<string>(NAMED_FEATURES);
+
+function featureValue(name: string, random: () => number, documented: boolean): number | string | boolean | null {
   const roll = random();
-  if (roll < 0.03) return null; // vendors leave some features empty for thin-file users
+  // Vendors leave some features empty for thin-file users; the documented ones are always filled.
+  if (roll < 0.03 && !documented) return null;
   if (name.includes('fraud_flag')) return roll < 0.1;
   if (name.includes('ratio') || name.includes('share') || name.includes('trend')) return Math.round(random() * 10_000) / 10_000;
   if (name.includes('amount')) return Math.round(random() * 25_000_000) / 100;
