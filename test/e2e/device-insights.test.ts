@@ -183,3 +183,24 @@ describe('Credeau with wrong credentials', () => {
     expect(JSON.stringify(res)).not.toContain('Could not validate credentials');
   });
 });
+
+describe('Credeau concurrency bound', () => {
+  let subgraph: TestSubgraph;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph({ CREDEAU_CONCURRENCY: '4' });
+    subgraph.simulators.credeau.latencyMs = 30;
+  });
+  afterAll(() => subgraph.stop());
+
+  it('fetches distinct customers concurrently but never more than CREDEAU_CONCURRENCY at once', async () => {
+    subgraph.simulators.credeau.resetCalls();
+    const reps = Array.from({ length: 24 }, (_, i) => ({ __typename: 'Customer', id: `conc-${i}` }));
+    const res = await subgraph.query(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id deviceInsights { status } } } }',
+      { r: reps },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(subgraph.simulators.credeau.calls).toHaveLength(24);
+    expect(subgraph.simulators.credeau.maxInFlight).toBe(4);
+  });
+});

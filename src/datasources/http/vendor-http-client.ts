@@ -55,6 +55,9 @@ export class VendorHttpClient {
     this.pool = new Pool(url.origin, {
       connections: options.maxConnections,
       connect: { timeout: options.connectTimeoutMs },
+      // Per-phase limits; the per-attempt AbortSignal in attempt() bounds the whole exchange.
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
       // Vendors sit behind load balancers that drop idle sockets; undici's default (4 s) is safe.
       keepAliveTimeout: 4_000,
     });
