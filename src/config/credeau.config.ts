@@ -25,6 +25,11 @@ export const credeauEnvShape = {
       .regex(/^[+-]\d{2}:\d{2}$/, 'must look like +00:00 or +05:30')
       .default('+00:00'),
   ),
+  /**
+   * Largest `first` accepted by `Customer.extractedSms`; above it the query is BAD_USER_INPUT before any
+   * call. Default 500 (a page of SMS bodies stays well under a megabyte).
+   */
+  CREDEAU_SMS_MAX_PAGE_SIZE: integerVar(500, 1, 10_000),
   ...vendorHttpShape('CREDEAU', {
     timeoutMs: 10_000,
     concurrency: 16,
@@ -48,6 +53,7 @@ export interface CredeauConfig {
   pollIntervalMs: number;
   pollTimeoutMs: number;
   timestampOffset: string;
+  smsMaxPageSize: number;
   http: VendorHttpConfig;
 }
 
@@ -65,6 +71,7 @@ export function toCredeauConfig(
     pollIntervalMs: env.CREDEAU_POLL_INTERVAL_MS,
     pollTimeoutMs: env.CREDEAU_POLL_TIMEOUT_MS,
     timestampOffset: env.CREDEAU_TIMESTAMP_OFFSET,
+    smsMaxPageSize: env.CREDEAU_SMS_MAX_PAGE_SIZE,
     http: pickVendorHttp('CREDEAU', env as unknown as Record<string, unknown>),
   };
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { resolveCredentials } from './credentials';
 import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type CredeauConfig } from './credeau.config';
+import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig, type FinboxConfig } from './finbox.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
+export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { VendorHttpConfig } from './env-fields';
 
@@ -12,6 +14,7 @@ export interface Config {
   server: ServerConfig;
   http: HttpConfig;
   credeau: CredeauConfig;
+  finbox: FinboxConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -22,7 +25,7 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape });
+const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...finboxEnvShape });
 
 /**
  * The only reader of the process environment. Pure over its argument so tests pass their own env.
@@ -38,6 +41,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   const credeauCredentials = resolveCredentials('Credeau', credeauCredentialVariables, env, production);
   if (credeauCredentials.kind === 'invalid') problems.push(...credeauCredentials.problems);
+  const finboxCredentials = resolveCredentials('FinBox', finboxCredentialVariables, env, production);
+  if (finboxCredentials.kind === 'invalid') problems.push(...finboxCredentials.problems);
 
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -62,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
     credeau: toCredeauConfig(e, credeauCredentials.kind === 'live' ? credeauCredentials.values : null),
+    finbox: toFinboxConfig(e, finboxCredentials.kind === 'live' ? finboxCredentials.values : null),
   });
 }
 
