@@ -15,7 +15,7 @@ import { CREDEAU_GROUPINGS, type CredeauInsightsRequest } from './credeau.wire';
 export interface CredeauConnection {
   client: VendorHttpClient;
   credentials: { clientId: string; authToken: string };
-  settings: Pick<CredeauConfig, 'insightsMode' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'http'>;
+  settings: Pick<CredeauConfig, 'insightsMode' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'smsMaxPageSize' | 'http'>;
   logger: Logger;
 }
 

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { BadUserInputError } from '../../errors';
+import type { ExtractedSmsConnection } from '../../types/extracted-sms-connection.type';
+import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
+import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { Deadline } from '../http/deadline';
+import { mapWithConcurrency } from '../http/map-with-concurrency';
+import { assertCredeauUserId } from './credeau.input';
+import type { CredeauConnection } from './credeau.datasource';
+import { toExtractedSmsList } from './credeau-sms.mapper';
+import { pageOfSms, parseSmsPageRequest } from './credeau-sms.paging';
+import type { CredeauSmsRequest } from './credeau-sms.wire';
+
+/** What Credeau is asked for: the threshold changes the list it extracts, so it is part of the key. */
+interface SmsListKey {
+  userId: string;
+  threshold: number | null;
+}
+
+/**
+ * Credeau SMS extraction for one GraphQL operation. Credeau answers with a customer's whole list, so
+ * the loader fetches it once per (customer, threshold) per operation and every page, filter and alias
+ * is cut from that one list. It shares the long-lived CredeauConnection (pool, credentials, retries)
+ * with DeviceInsights. The list holds message bodies: nothing here logs a record.
+ */
+export class CredeauSmsDatasource {
+  private readonly listLoader: DataLoader<SmsListKey, ExtractedSms[], string>;
+
+  constructor(
+    private readonly connection: CredeauConnection,
+    private readonly deadline: Deadline,
+  ) {
+    this.listLoader = new DataLoader(
+      (keys) => mapWithConcurrency(keys, connection.settings.http.concurrency, (key) => this.fetchList(key)),
+      { cacheKeyFn: (key) => `${key.threshold ?? ''}/${key.userId}` },
+    );
+  }
+
+  /** Every argument is checked before Credeau is called: bad input is BAD_USER_INPUT and costs no call. */
+  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<ExtractedSmsConnection> {
+    assertCredeauUserId(userId);
+    const threshold = args.threshold ?? null;
+    if (threshold !== null && (!Number.isInteger(threshold) || threshold < 1)) {
+      throw new BadUserInputError('extractedSms: `threshold` must be a whole number of messages, at least 1', 'CREDEAU');
+    }
+    const page = parseSmsPageRequest(args, this.connection.settings.smsMaxPageSize);
+    const records = await this.listLoader.load({ userId, threshold });
+    return pageOfSms(records, page);
+  }
+
+  private async fetchList({ userId, threshold }: SmsListKey): Promise<ExtractedSms[]> {
+    const { clientId, authToken } = this.connection.credentials;
+    const body: CredeauSmsRequest = {
+      user_id: userId,
+      client_id: clientId,
+      ...(threshold !== null ? { cnt_sms_threshold: threshold } : {}),
+    };
+    const response = await this.connection.client.request({
+      method: 'POST',
+      path: '/api/fetch_extracted_data',
+      headers: { 'x-client-id': clientId, 'x-auth-token': authToken },
+      json: body,
+      deadline: this.deadline,
+      operation: 'fetch_extracted_data',
+    });
+    return toExtractedSmsList(response.body, userId, this.connection.settings.timestampOffset);
+  }
+}

@@ -1,0 +1,26 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { DEFAULT_SMS_PAGE_SIZE } from '../datasources/credeau/credeau-sms.paging';
+import { SmsFilter } from './sms-filter.type';
+
+/** Arguments of `Customer.extractedSms`, as a class so the SDL lists them in this (Relay) order. */
+@ArgsType()
+export class ExtractedSmsArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_SMS_PAGE_SIZE,
+    description: 'Page size, 0 to CREDEAU_SMS_MAX_PAGE_SIZE (default 500); above it is BAD_USER_INPUT.',
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An `endCursor` or edge `cursor` from an earlier page.' })
+  after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Most messages Credeau fetches and extracts (its `cnt_sms_threshold`); Credeau's default when omitted.",
+  })
+  threshold?: number | null;
+
+  @Field(() => SmsFilter, { nullable: true })
+  filter?: SmsFilter | null;
+}

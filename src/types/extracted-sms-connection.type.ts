@@ -1,0 +1,15 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ExtractedSmsEdge } from './extracted-sms-edge.type';
+import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';
+
+@ObjectType({ description: "A page of a customer's extracted SMS (Relay connection), in Credeau's order." })
+export class ExtractedSmsConnection {
+  @Field(() => Int, { description: 'How many messages match the filter, across all pages (not just this page).' })
+  totalCount!: number;
+
+  @Field(() => ExtractedSmsPageInfo)
+  pageInfo!: ExtractedSmsPageInfo;
+
+  @Field(() => [ExtractedSmsEdge])
+  edges!: ExtractedSmsEdge[];
+}
