@@ -1,0 +1,36 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { FeatureSet } from './feature-set';
+import { InsightStatus } from './insight-status.type';
+import { DateTimeScalar } from './scalars';
+
+/** What the FinBox datasource hands to resolvers: vendor-neutral, predictors kept by name. */
+export interface FinboxPredictorsRecord {
+  status: InsightStatus;
+  requestId: string | null;
+  requestedAt: Date | null;
+  processedAt: Date | null;
+  version: number;
+  predictors: FeatureSet;
+}
+
+@ObjectType({ description: 'FinBox DeviceConnect risk predictors for one customer.' })
+export class FinboxPredictors {
+  @Field(() => InsightStatus, {
+    description: 'COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline.',
+  })
+  status!: InsightStatus;
+
+  @Field(() => String, { nullable: true, description: "FinBox's id for this request, for support tickets." })
+  requestId!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  requestedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  processedAt!: Date | null;
+
+  @Field(() => Int, { description: 'The predictor feature-set version asked for (DC_PREDICTORS_VERSION).' })
+  version!: number;
+
+  // predictors(names) and predictor(name) are resolved from the record's FeatureSet.
+}
