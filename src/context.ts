@@ -1,14 +1,20 @@
 import { CredeauDatasource, type CredeauConnection } from './datasources/credeau/credeau.datasource';
+import { CredeauSmsDatasource } from './datasources/credeau/credeau-sms.datasource';
+import { FinboxDatasource, type FinboxConnection } from './datasources/finbox/finbox.datasource';
 import { Deadline } from './datasources/http/deadline';
 
 /** Long-lived vendor connections (pools, credentials, token managers), built once at start-up. */
 export interface VendorConnections {
   credeau: CredeauConnection;
+  finbox: FinboxConnection;
 }
 
 /** Per-vendor datasources of one operation; each owns its DataLoaders. */
 export interface DataSources {
   credeau: CredeauDatasource;
+  /** Credeau SMS extraction: same connection as `credeau`, its own loader keyed by (customer, threshold). */
+  credeauSms: CredeauSmsDatasource;
+  finbox: FinboxDatasource;
 }
 
 export interface RequestContext {
@@ -27,6 +33,8 @@ export function createContextFactory(connections: VendorConnections, operationTi
       deadline,
       dataSources: {
         credeau: new CredeauDatasource(connections.credeau, deadline),
+        credeauSms: new CredeauSmsDatasource(connections.credeau, deadline),
+        finbox: new FinboxDatasource(connections.finbox, deadline),
       },
     };
   };

@@ -6,6 +6,8 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { resolveCustomerReference } from './resolvers/customer.reference';
 import { CustomerResolver } from './resolvers/customer.resolver';
 import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from './resolvers/device-insights.resolver';
+import { CustomerExtractedSmsResolver } from './resolvers/extracted-sms.resolver';
+import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from './resolvers/finbox-predictors.resolver';
 
 /** Every resolver class of the subgraph; a vendor field is one entry here plus its own files. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -13,6 +15,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CustomerResolver,
   CustomerDeviceInsightsResolver,
   DeviceInsightsFeaturesResolver,
+  CustomerExtractedSmsResolver,
+  CustomerFinboxPredictorsResolver,
+  FinboxPredictorsValuesResolver,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { VendorConnections } from './context';
 import { openCredeauConnection } from './datasources/credeau/credeau.connection';
+import { openFinboxConnection } from './datasources/finbox/finbox.connection';
 import type { Logger } from './logger';
 import type { Simulators } from './simulators';
 
@@ -21,10 +22,14 @@ export async function openVendorConnections(
   existing: Partial<Simulators> = {},
 ): Promise<OpenedVendors> {
   const credeau = await openCredeauConnection(config, logger, existing.credeau);
-  const opened = [credeau];
+  const finbox = await openFinboxConnection(config, logger, existing.finbox);
+  const opened = [credeau, finbox];
   return {
-    connections: { credeau: credeau.connection },
-    simulators: { ...(credeau.simulator ? { credeau: credeau.simulator } : {}) },
+    connections: { credeau: credeau.connection, finbox: finbox.connection },
+    simulators: {
+      ...(credeau.simulator ? { credeau: credeau.simulator } : {}),
+      ...(finbox.simulator ? { finbox: finbox.simulator } : {}),
+    },
     async close() {
       await Promise.all(opened.map((vendor) => vendor.close()));
     },

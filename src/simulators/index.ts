@@ -1,13 +1,15 @@
 import { CredeauSimulator } from './credeau/credeau.simulator';
+import { FinboxSimulator } from './finbox/finbox.simulator';
 
 /** Every embedded simulator, one per vendor host. */
 export interface Simulators {
   credeau: CredeauSimulator;
+  finbox: FinboxSimulator;
 }
 
 /** Starts all simulators on loopback port 0, for tests and benchmarks that want to inspect them. */
 export async function startSimulators(): Promise<Simulators> {
-  const simulators: Simulators = { credeau: new CredeauSimulator() };
+  const simulators: Simulators = { credeau: new CredeauSimulator(), finbox: new FinboxSimulator() };
   await Promise.all(Object.values(simulators).map((simulator) => simulator.start()));
   return simulators;
 }

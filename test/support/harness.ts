@@ -14,6 +14,10 @@ export const FAST_ENV: Record<string, string> = {
   CREDEAU_POLL_TIMEOUT_MS: '300',
   CREDEAU_RETRY_BASE_MS: '5',
   CREDEAU_TIMEOUT_MS: '2000',
+  FINBOX_POLL_INTERVAL_MS: '20',
+  FINBOX_POLL_TIMEOUT_MS: '300',
+  FINBOX_RETRY_DELAYS_MS: '5,10',
+  FINBOX_TIMEOUT_MS: '2000',
 };
 
 export interface GraphQLResponse {

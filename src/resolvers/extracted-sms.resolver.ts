@@ -1,0 +1,22 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Customer } from '../types/customer.type';
+import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
+import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
+
+@Resolver(() => Customer)
+export class CustomerExtractedSmsResolver {
+  @FieldResolver(() => ExtractedSmsConnection, {
+    nullable: true,
+    description:
+      "The customer's SMS as Credeau extracted them, a page at a time (Relay connection). Filters apply before " +
+      'paging: `totalCount` counts the messages matching the filter. Null with a coded error when Credeau fails.',
+  })
+  extractedSms(
+    @Root() customer: Customer,
+    @Ctx() { dataSources }: RequestContext,
+    @Args(() => ExtractedSmsArgs) args: ExtractedSmsArgs,
+  ): Promise<ExtractedSmsConnection> {
+    return dataSources.credeauSms.extractedSms(customer.id, args);
+  }
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Customer } from '../types/customer.type';
+import { FinboxPredictors, type FinboxPredictorsRecord } from '../types/finbox-predictors.type';
+import { Predictor } from '../types/predictor.type';
+import { JSONScalar } from '../types/scalars';
+
+@Resolver(() => Customer)
+export class CustomerFinboxPredictorsResolver {
+  @FieldResolver(() => FinboxPredictors, {
+    nullable: true,
+    description: 'FinBox DeviceConnect risk predictors. Null with a coded error when FinBox fails.',
+  })
+  finboxPredictors(
+    @Root() customer: Customer,
+    @Ctx() { dataSources }: RequestContext,
+    @Arg('version', () => Int, {
+      nullable: true,
+      description: 'Predictor feature-set version; FINBOX_PREDICTORS_VERSION when omitted.',
+    })
+    version: number | null,
+  ): Promise<FinboxPredictorsRecord> {
+    return dataSources.finbox.predictors(customer.id, version);
+  }
+}
+
+@Resolver(() => FinboxPredictors)
+export class FinboxPredictorsValuesResolver {
+  @FieldResolver(() => [Predictor], {
+    description: 'The named predictors that exist, in the order asked; every predictor, in FinBox\'s order, when names is omitted.',
+  })
+  predictors(
+    @Root() record: FinboxPredictorsRecord,
+    @Arg('names', () => [String], { nullable: true }) names?: string[] | null,
+  ): Predictor[] {
+    return record.predictors.list(names);
+  }
+
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'One predictor\'s value by name; null when absent.' })
+  predictor(@Root() record: FinboxPredictorsRecord, @Arg('name', () => String) name: string): unknown {
+    return record.predictors.get(name);
+  }
+}
