@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import { createContextFactory, type RequestContext } from './context';
+import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
@@ -48,6 +49,7 @@ export async function startSubgraphServer(
     formatError: maskUnexpectedErrors(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownTimeoutMs }),
+      // Apollo's landing page loads from a CDN; GraphiQL is served from node_modules below instead.
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
@@ -62,6 +64,8 @@ export async function startSubgraphServer(
     if (accepting) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'shutting down' });
   });
+  // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
+  if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));
   app.use(
     '/graphql',
     express.json({ limit: config.server.maxRequestBytes }),
