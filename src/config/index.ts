@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { resolveCredentials } from './credentials';
 import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type CredeauConfig } from './credeau.config';
+import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabConfig } from './credolab.config';
+import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig, type NeuroidConfig } from './neuroid.config';
 import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig, type FinboxConfig } from './finbox.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
+export type { CredolabConfig } from './credolab.config';
+export type { NeuroidConfig } from './neuroid.config';
 export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { VendorHttpConfig } from './env-fields';
@@ -14,6 +18,8 @@ export interface Config {
   server: ServerConfig;
   http: HttpConfig;
   credeau: CredeauConfig;
+  credolab: CredolabConfig;
+  neuroid: NeuroidConfig;
   finbox: FinboxConfig;
 }
 
@@ -25,7 +31,7 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...finboxEnvShape });
+const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape });
 
 /**
  * The only reader of the process environment. Pure over its argument so tests pass their own env.
@@ -41,6 +47,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   const credeauCredentials = resolveCredentials('Credeau', credeauCredentialVariables, env, production);
   if (credeauCredentials.kind === 'invalid') problems.push(...credeauCredentials.problems);
+  const credolabCredentials = resolveCredentials('Credolab', credolabCredentialVariables, env, production);
+  if (credolabCredentials.kind === 'invalid') problems.push(...credolabCredentials.problems);
+  const neuroidCredentials = resolveCredentials('NeuroID', neuroidCredentialVariables, env, production);
+  if (neuroidCredentials.kind === 'invalid') problems.push(...neuroidCredentials.problems);
   const finboxCredentials = resolveCredentials('FinBox', finboxCredentialVariables, env, production);
   if (finboxCredentials.kind === 'invalid') problems.push(...finboxCredentials.problems);
 
@@ -67,6 +77,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
     credeau: toCredeauConfig(e, credeauCredentials.kind === 'live' ? credeauCredentials.values : null),
+    credolab: toCredolabConfig(e, credolabCredentials.kind === 'live' ? credolabCredentials.values : null),
+    neuroid: toNeuroidConfig(e, neuroidCredentials.kind === 'live' ? neuroidCredentials.values : null),
     finbox: toFinboxConfig(e, finboxCredentials.kind === 'live' ? finboxCredentials.values : null),
   });
 }

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+
+/** Credolab API v6.0 environment contract (e-mail/password login, bearer tokens). */
+export const credolabEnvShape = {
+  /** Default https://scoring.credolab.com (production; the trial host is https://scoring-sales.credolab.com). */
+  CREDOLAB_BASE_URL: urlVar('https://scoring.credolab.com'),
+  /**
+   * How long before a token's `.expires` it is refreshed, so no call goes out with a token about to
+   * lapse in flight. Default 300000 (5 minutes of Credolab's 60-minute tokens). Capped at half the
+   * token's lifetime, so a vendor issuing shorter tokens does not make every call refresh.
+   */
+  CREDOLAB_TOKEN_REFRESH_MARGIN_MS: integerVar(300_000, 0, 3_000_000),
+  /**
+   * After Credolab rejects our credentials at login (password_invalid, user_email_invalid,
+   * subscription_suspended, profile_inactive), every call fails fast for this long instead of logging
+   * in again: a rejected password does not fix itself, and repeated bad logins can lock the account.
+   * Default 30000.
+   */
+  CREDOLAB_LOGIN_FAILURE_COOLDOWN_MS: integerVar(30_000, 0, 3_600_000),
+  ...vendorHttpShape('CREDOLAB', {
+    timeoutMs: 10_000,
+    concurrency: 16,
+    maxConnections: 32,
+    retryBaseMs: 500,
+    maxRetries: 2,
+  }),
+};
+
+export const credolabCredentialVariables = {
+  email: 'CREDOLAB_EMAIL',
+  password: 'CREDOLAB_PASSWORD',
+} as const;
+
+export interface CredolabCredentials {
+  email: string;
+  password: string;
+}
+
+export interface CredolabConfig {
+  baseUrl: string;
+  /** True when no credentials were given and the embedded simulator serves Credolab. */
+  simulated: boolean;
+  credentials: CredolabCredentials | null;
+  tokenRefreshMarginMs: number;
+  loginFailureCooldownMs: number;
+  http: VendorHttpConfig;
+}
+
+type CredolabEnv = z.infer<z.ZodObject<typeof credolabEnvShape>>;
+
+export function toCredolabConfig(env: CredolabEnv, credentials: CredolabCredentials | null): CredolabConfig {
+  return {
+    baseUrl: env.CREDOLAB_BASE_URL,
+    simulated: credentials === null,
+    credentials,
+    tokenRefreshMarginMs: env.CREDOLAB_TOKEN_REFRESH_MARGIN_MS,
+    loginFailureCooldownMs: env.CREDOLAB_LOGIN_FAILURE_COOLDOWN_MS,
+    http: pickVendorHttp('CREDOLAB', env as unknown as Record<string, unknown>),
+  };
+}
