@@ -1,0 +1,58 @@
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import { CREDOLAB_SIMULATOR_CREDENTIALS, CredolabSimulator } from '../../simulators/credolab/credolab.simulator';
+import { exponentialBackoff, TRANSIENT_STATUSES } from '../http/retry-policy';
+import { resolveVendorEndpoint } from '../http/vendor-endpoint';
+import { VendorHttpClient } from '../http/vendor-http-client';
+import type { CredolabConnection } from './credolab.datasource';
+import { CredolabTokenManager } from './credolab.token-manager';
+
+/**
+ * Opens Credolab for the life of the process: its pool, retry policy and the one token manager every
+ * operation shares (so a burst of operations logs in once), or its simulator when no credentials are set.
+ * Nothing is sent at start-up: the first call logs in, so a Credolab outage cannot stop the subgraph starting.
+ */
+export async function openCredolabConnection(config: Config, logger: Logger, existingSimulator?: CredolabSimulator) {
+  const endpoint = await resolveVendorEndpoint({
+    baseUrl: config.credolab.baseUrl,
+    credentials: config.credolab.credentials,
+    simulatorCredentials: { ...CREDOLAB_SIMULATOR_CREDENTIALS },
+    existingSimulator,
+    createSimulator: () => new CredolabSimulator(),
+  });
+  const client = new VendorHttpClient({
+    vendor: 'CREDOLAB',
+    baseUrl: endpoint.baseUrl,
+    timeoutMs: config.credolab.http.timeoutMs,
+    connectTimeoutMs: config.http.connectTimeoutMs,
+    maxConnections: config.credolab.http.maxConnections,
+    maxResponseBytes: config.http.maxResponseBytes,
+    // Credolab publishes no retry guidance; its 500 ("unexpected condition") and 503 ("availability")
+    // are both worth another try, with the usual exponential backoff.
+    retry: exponentialBackoff({
+      baseMs: config.credolab.http.retryBaseMs,
+      capMs: config.http.retryCapMs,
+      maxRetries: config.credolab.http.maxRetries,
+      jitter: 0.2,
+      retryStatuses: [...TRANSIENT_STATUSES, 500],
+    }),
+    logger,
+  });
+  const tokens = new CredolabTokenManager({
+    client,
+    credentials: endpoint.credentials,
+    refreshMarginMs: config.credolab.tokenRefreshMarginMs,
+    loginFailureCooldownMs: config.credolab.loginFailureCooldownMs,
+    flightBudgetMs: config.server.operationTimeoutMs,
+    logger,
+  });
+  const connection: CredolabConnection = { tokens, settings: config.credolab };
+  return {
+    connection,
+    simulator: endpoint.simulator,
+    async close() {
+      await client.close();
+      await endpoint.release();
+    },
+  };
+}

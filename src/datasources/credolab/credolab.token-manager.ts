@@ -1,0 +1,186 @@
+import type { Logger } from 'pino';
+import type { CredolabCredentials } from '../../config/credolab.config';
+import { VendorError } from '../../errors';
+import { errorForTransportFailure } from '../http/classify-failure';
+import { Deadline } from '../http/deadline';
+import { keepErrorStatus } from '../http/keep-error-status';
+import type { VendorHttpClient, VendorRequest, VendorResponse } from '../http/vendor-http-client';
+import { loginRejection, toCredolabToken, type CredolabToken } from './credolab.mapper';
+import type { CredolabLoginRequest, CredolabRefreshRequest } from './credolab.wire';
+
+const LOGIN_PATH = '/v6.0/account/login';
+const REFRESH_PATH = '/v6.0/account/login/refreshToken';
+
+export interface CredolabTokenManagerOptions {
+  client: VendorHttpClient;
+  credentials: CredolabCredentials;
+  /** Refresh this long before `.expires` (CREDOLAB_TOKEN_REFRESH_MARGIN_MS), at most half the lifetime. */
+  refreshMarginMs: number;
+  /** After a credential rejection, fail fast this long (CREDOLAB_LOGIN_FAILURE_COOLDOWN_MS). */
+  loginFailureCooldownMs: number;
+  /**
+   * Budget of one login or refresh. It is not the budget of the operation that happened to start it:
+   * other operations wait on the same login, and one caller running out of time must not fail them all.
+   */
+  flightBudgetMs: number;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Credolab's bearer token, shared by every operation of the process (created once, in
+ * credolab.connection.ts). What must stay true:
+ * - At most one login or refresh is in flight (single flight): a burst of operations on a cold start,
+ *   or right after expiry, waits on the same one.
+ * - A token is refreshed shortly before `.expires`; a failed refresh falls back to a fresh login.
+ * - A 401 means "log in again": once, shared, and only if the token that got the 401 is still the
+ *   current one (otherwise someone already replaced it); then that call is retried once.
+ * - A rejected login is shared by everyone waiting on it and remembered for the cooldown, so queued
+ *   callers do not log in again one after another with credentials Credolab just refused.
+ * - The password and the tokens appear in no log line and no error.
+ */
+export class CredolabTokenManager {
+  private current: CredolabToken | undefined;
+  private flight: Promise<CredolabToken> | undefined;
+  private rejected: { error: VendorError; until: number } | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CredolabTokenManagerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends one request with the bearer token; a 401 leads to one shared re-login and one retry. */
+  async send(request: Omit<VendorRequest, 'headers'>): Promise<VendorResponse> {
+    const token = await this.validToken(request.deadline);
+    try {
+      return await this.options.client.request({ ...request, headers: bearer(token) });
+    } catch (error) {
+      if (!(error instanceof VendorError && error.httpStatus === 401)) throw error;
+    }
+    this.options.logger.info({ vendor: 'CREDOLAB', operation: request.operation }, 'access token rejected; logging in again');
+    const renewed = await this.renewRejected(token, request.deadline);
+    // A second 401 propagates as VENDOR_UNAUTHORIZED: a fresh token refused is not fixed by another login.
+    return this.options.client.request({ ...request, headers: bearer(renewed) });
+  }
+
+  /** A token good for longer than the refresh margin, logging in or refreshing (shared) when needed. */
+  private validToken(deadline: Deadline): Promise<CredolabToken> {
+    const token = this.current;
+    if (token && this.now() < this.refreshAt(token)) return Promise.resolve(token);
+    return this.join((budget) => (token ? this.refreshOrLogin(token, budget) : this.login(budget)), deadline);
+  }
+
+  private renewRejected(rejected: CredolabToken, deadline: Deadline): Promise<CredolabToken> {
+    const current = this.current;
+    if (current && current !== rejected && this.now() < this.refreshAt(current)) return Promise.resolve(current);
+    if (current === rejected) this.current = undefined; // never hand the refused token out again
+    return this.join((budget) => this.login(budget), deadline);
+  }
+
+  private refreshAt(token: CredolabToken): number {
+    return token.expiresAt - Math.min(this.options.refreshMarginMs, token.lifetimeMs / 2);
+  }
+
+  /** Joins the login/refresh in flight, or starts `start` as the one everybody joins. */
+  private join(start: (budget: Deadline) => Promise<CredolabToken>, deadline: Deadline): Promise<CredolabToken> {
+    if (!this.flight) {
+      const budget = new Deadline(this.options.flightBudgetMs);
+      const flight = start(budget)
+        .then((token) => {
+          this.current = token;
+          return token;
+        })
+        .finally(() => {
+          budget.dispose();
+          this.flight = undefined;
+        });
+      // Every waiter may have run out of time before the flight settles; its failure is still handled.
+      flight.catch(() => undefined);
+      this.flight = flight;
+    }
+    return untilDeadline(this.flight, deadline);
+  }
+
+  private async refreshOrLogin(token: CredolabToken, budget: Deadline): Promise<CredolabToken> {
+    if (token.refreshToken !== null) {
+      try {
+        return await this.refresh(token.refreshToken, budget);
+      } catch (error) {
+        this.options.logger.warn(
+          { vendor: 'CREDOLAB', code: (error as VendorError).code, status: (error as VendorError).httpStatus },
+          'token refresh failed; logging in again',
+        );
+      }
+    }
+    return this.login(budget);
+  }
+
+  /**
+   * Credolab does not say whether refreshToken wants the bearer header too; we send none (the access
+   * token may have lapsed), and any refusal falls back to a login, which works either way.
+   */
+  private async refresh(refreshToken: string, budget: Deadline): Promise<CredolabToken> {
+    const body: CredolabRefreshRequest = { refreshToken };
+    const response = await this.options.client.request({
+      method: 'POST', path: REFRESH_PATH, json: body, deadline: budget, operation: 'refresh_token',
+    });
+    const token = toCredolabToken(response.body, this.now());
+    this.options.logger.info({ vendor: 'CREDOLAB', lifetimeMs: token.lifetimeMs }, 'access token refreshed');
+    return token;
+  }
+
+  private async login(budget: Deadline): Promise<CredolabToken> {
+    const rejected = this.rejected;
+    if (rejected && this.now() < rejected.until) throw rejected.error;
+    const body: CredolabLoginRequest = { userEmail: this.options.credentials.email, password: this.options.credentials.password };
+    try {
+      const response = await keepErrorStatus(() => this.options.client.request({
+        method: 'POST', path: LOGIN_PATH, json: body, deadline: budget, acceptStatuses: [200, 400, 404], operation: 'login',
+      }));
+      if (response.status !== 200) throw loginRejection(response.status, response.body);
+      const token = toCredolabToken(response.body, this.now());
+      this.rejected = undefined;
+      this.options.logger.info({ vendor: 'CREDOLAB', lifetimeMs: token.lifetimeMs }, 'logged in');
+      return token;
+    } catch (error) {
+      if (error instanceof VendorError && (error.code === 'VENDOR_UNAUTHORIZED' || error.code === 'VENDOR_BAD_REQUEST')) {
+        // Only refusals of what we sent are remembered; an outage or timeout may be over by the next call.
+        this.rejected = { error, until: this.now() + this.options.loginFailureCooldownMs };
+        this.options.logger.error(
+          { vendor: 'CREDOLAB', code: error.code, status: error.httpStatus, cooldownMs: this.options.loginFailureCooldownMs },
+          'login rejected; not logging in again until the cooldown ends',
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function bearer(token: CredolabToken): Record<string, string> {
+  return { authorization: `Bearer ${token.accessToken}` };
+}
+
+/** Waits for `promise`, or fails with VENDOR_TIMEOUT as soon as this caller's operation runs out of time. */
+function untilDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
+  return Promise.race([promise, whenExpired(deadline.signal)]);
+}
+
+/**
+ * One rejection per operation deadline, shared by all its waiters: a listener per waiter would pile up
+ * on the signal (an operation may wait for the token from dozens of loader calls at once).
+ */
+const expirations = new WeakMap<AbortSignal, Promise<never>>();
+
+function whenExpired(signal: AbortSignal): Promise<never> {
+  let expired = expirations.get(signal);
+  if (!expired) {
+    expired = new Promise<never>((_resolve, reject) => {
+      const fail = () => reject(errorForTransportFailure('CREDOLAB', signal.reason, 'deadline'));
+      if (signal.aborted) fail();
+      else signal.addEventListener('abort', fail, { once: true });
+    });
+    expired.catch(() => undefined);
+    expirations.set(signal, expired);
+  }
+  return expired;
+}
