@@ -1,0 +1,66 @@
+import DataLoader from 'dataloader';
+import type { NeuroidConfig } from '../../config';
+import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
+import type { Deadline } from '../http/deadline';
+import { keepErrorStatus } from '../http/keep-error-status';
+import { mapWithConcurrency } from '../http/map-with-concurrency';
+import type { VendorHttpClient } from '../http/vendor-http-client';
+import { assertNeuroidId } from './neuroid.input';
+import { toBehaviorSignals } from './neuroid.mapper';
+
+/** Long-lived NeuroID pieces, built once at start-up and shared by every operation. */
+export interface NeuroidConnection {
+  client: VendorHttpClient;
+  /** Secret: sent as the API-KEY header, never logged. */
+  apiKey: string;
+  /** The site read when a query names none (NEUROID_SITE_ID, or the simulator's site). */
+  defaultSiteId: string;
+  settings: Pick<NeuroidConfig, 'http'>;
+}
+
+interface ProfileKey {
+  siteId: string;
+  profileId: string;
+}
+
+/**
+ * NeuroID for one GraphQL operation. Its DataLoader fetches each (site, profile) once per operation and
+ * distinct ones concurrently, bounded by NEUROID_CONCURRENCY. This file is the only one that knows
+ * NeuroID's URL and header.
+ */
+export class NeuroidDatasource {
+  private readonly profileLoader: DataLoader<ProfileKey, BehaviorSignalsRecord, string>;
+
+  constructor(
+    private readonly connection: NeuroidConnection,
+    private readonly deadline: Deadline,
+  ) {
+    this.profileLoader = new DataLoader(
+      (keys) => mapWithConcurrency(keys, connection.settings.http.concurrency, (key) => this.fetchProfile(key)),
+      // Both parts are validated first and neither may hold "/", so this key is unambiguous.
+      { cacheKeyFn: (key) => `${key.siteId}/${key.profileId}` },
+    );
+  }
+
+  /** Validates both ids before anything is sent: a bad one is BAD_USER_INPUT, never a vendor call. */
+  behaviorSignals(profileId: string, siteId?: string | null): Promise<BehaviorSignalsRecord> {
+    const site = siteId ?? this.connection.defaultSiteId;
+    assertNeuroidId(profileId, 'customer id');
+    assertNeuroidId(site, 'siteId');
+    return this.profileLoader.load({ siteId: site, profileId });
+  }
+
+  private async fetchProfile({ siteId, profileId }: ProfileKey): Promise<BehaviorSignalsRecord> {
+    const response = await keepErrorStatus(() => this.connection.client.request({
+      method: 'GET',
+      // Encoded although the id rule already excludes every character that would need it: defence in depth.
+      path: `/sites/${encodeURIComponent(siteId)}/profiles/${encodeURIComponent(profileId)}`,
+      headers: { 'API-KEY': this.connection.apiKey },
+      deadline: this.deadline,
+      // Error bodies name NeuroID's status (PROFILE_NOT_FOUND is data); 500 is retried, so not accepted.
+      acceptStatuses: [200, 400, 401, 403, 404, 406],
+      operation: 'profile',
+    }));
+    return toBehaviorSignals(response.status, response.body, profileId, siteId);
+  }
+}
