@@ -6,6 +6,9 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { resolveCustomerReference } from './resolvers/customer.reference';
 import { CustomerResolver } from './resolvers/customer.resolver';
 import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from './resolvers/device-insights.resolver';
+import { BehaviorSignalLookupResolver, CustomerBehaviorSignalsResolver } from './resolvers/behavior-signals.resolver';
+import { CredolabFraudCheckResolver } from './resolvers/credolab-fraud-check.resolver';
+import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from './resolvers/credolab-score.resolver';
 import { CustomerExtractedSmsResolver } from './resolvers/extracted-sms.resolver';
 import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from './resolvers/finbox-predictors.resolver';
 
@@ -15,6 +18,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CustomerResolver,
   CustomerDeviceInsightsResolver,
   DeviceInsightsFeaturesResolver,
+  CustomerCredolabScoreResolver,
+  CredolabScoreFragmentResolver,
+  CredolabFraudCheckResolver,
+  CustomerBehaviorSignalsResolver,
+  BehaviorSignalLookupResolver,
   CustomerExtractedSmsResolver,
   CustomerFinboxPredictorsResolver,
   FinboxPredictorsValuesResolver,

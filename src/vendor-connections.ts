@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { VendorConnections } from './context';
 import { openCredeauConnection } from './datasources/credeau/credeau.connection';
+import { openCredolabConnection } from './datasources/credolab/credolab.connection';
+import { openNeuroidConnection } from './datasources/neuroid/neuroid.connection';
 import { openFinboxConnection } from './datasources/finbox/finbox.connection';
 import type { Logger } from './logger';
 import type { Simulators } from './simulators';
@@ -22,12 +24,16 @@ export async function openVendorConnections(
   existing: Partial<Simulators> = {},
 ): Promise<OpenedVendors> {
   const credeau = await openCredeauConnection(config, logger, existing.credeau);
+  const credolab = await openCredolabConnection(config, logger, existing.credolab);
+  const neuroid = await openNeuroidConnection(config, logger, existing.neuroid);
   const finbox = await openFinboxConnection(config, logger, existing.finbox);
-  const opened = [credeau, finbox];
+  const opened = [credeau, credolab, neuroid, finbox];
   return {
-    connections: { credeau: credeau.connection, finbox: finbox.connection },
+    connections: { credeau: credeau.connection, credolab: credolab.connection, neuroid: neuroid.connection, finbox: finbox.connection },
     simulators: {
       ...(credeau.simulator ? { credeau: credeau.simulator } : {}),
+      ...(credolab.simulator ? { credolab: credolab.simulator } : {}),
+      ...(neuroid.simulator ? { neuroid: neuroid.simulator } : {}),
       ...(finbox.simulator ? { finbox: finbox.simulator } : {}),
     },
     async close() {

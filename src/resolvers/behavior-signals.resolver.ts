@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { BehaviorSignal } from '../types/behavior-signal.type';
+import { BehaviorSignals, type BehaviorSignalsRecord } from '../types/behavior-signals.type';
+import { Customer } from '../types/customer.type';
+
+@Resolver(() => Customer)
+export class CustomerBehaviorSignalsResolver {
+  @FieldResolver(() => BehaviorSignals, {
+    nullable: true,
+    description: 'NeuroID behavioural signals of the customer. Null with a coded error when NeuroID fails.',
+  })
+  behaviorSignals(
+    @Root() customer: Customer,
+    @Ctx() { dataSources }: RequestContext,
+    @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: NEUROID_SITE_ID.' })
+    siteId?: string | null,
+  ): Promise<BehaviorSignalsRecord> {
+    return dataSources.neuroid.behaviorSignals(customer.id, siteId);
+  }
+}
+
+@Resolver(() => BehaviorSignals)
+export class BehaviorSignalLookupResolver {
+  /** Signals come in no fixed order, so they are found by model (the first, should NeuroID repeat one). */
+  @FieldResolver(() => BehaviorSignal, { nullable: true, description: 'The signal of one model; null when absent.' })
+  signal(@Root() signals: BehaviorSignalsRecord, @Arg('model', () => String) model: string): BehaviorSignal | null {
+    return signals.signals.find((signal) => signal.model === model) ?? null;
+  }
+}

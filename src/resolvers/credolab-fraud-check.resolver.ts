@@ -1,0 +1,22 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
+import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
+import { TransactionInsightInput } from '../types/transaction-insight.input';
+
+@Resolver(() => CredolabScore)
+export class CredolabFraudCheckResolver {
+  @FieldResolver(() => CredolabFraudCheck, {
+    nullable: true,
+    description: 'iovation fraud check of a transaction on this dataset. Null with a coded error when it fails.',
+  })
+  fraudCheck(
+    @Root() score: CredolabScoreRecord,
+    @Ctx() { dataSources }: RequestContext,
+    @Arg('rulesetId', () => String, { description: 'The iovation rule set (case-insensitive).' }) rulesetId: string,
+    @Arg('accountCode', () => String, { description: "The end-user's account or the transaction id." }) accountCode: string,
+    @Arg('transactionInsight', () => TransactionInsightInput, { nullable: true }) transactionInsight?: TransactionInsightInput | null,
+  ): Promise<CredolabFraudCheckRecord> {
+    return dataSources.credolab.fraudCheck(score.referenceNumber, { rulesetId, accountCode, transactionInsight });
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
+import { Customer } from '../types/customer.type';
+import { JSONScalar } from '../types/scalars';
+
+@Resolver(() => Customer)
+export class CustomerCredolabScoreResolver {
+  @FieldResolver(() => CredolabScore, {
+    nullable: true,
+    description: 'Credolab score and fragments of one dataset. Null with a coded error when Credolab fails.',
+  })
+  credolabScore(
+    @Root() customer: Customer,
+    @Ctx() { dataSources }: RequestContext,
+    @Arg('referenceNumber', () => String, {
+      nullable: true,
+      description: 'The reference number declared when the dataset was uploaded. Default: the customer id.',
+    })
+    referenceNumber?: string | null,
+  ): Promise<CredolabScoreRecord> {
+    return dataSources.credolab.credolabScore(referenceNumber ?? customer.id);
+  }
+}
+
+@Resolver(() => CredolabScore)
+export class CredolabScoreFragmentResolver {
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'One fragment value by code, as sent; null when absent.' })
+  fragment(@Root() score: CredolabScoreRecord, @Arg('code', () => String) code: string): unknown {
+    return score.fragments.find((fragment) => fragment.code === code)?.value ?? null;
+  }
+}
