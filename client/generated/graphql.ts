@@ -25,7 +25,26 @@ export type Customer = {
   __typename?: 'Customer';
   /** Credeau DeviceInsights. Null with a coded error when Credeau fails. */
   deviceInsights?: Maybe<DeviceInsights>;
+  /** The customer's SMS as Credeau extracted them, a page at a time (Relay connection). Filters apply before paging: `totalCount` counts the messages matching the filter. Null with a coded error when Credeau fails. */
+  extractedSms?: Maybe<ExtractedSmsConnection>;
+  /** FinBox DeviceConnect risk predictors. Null with a coded error when FinBox fails. */
+  finboxPredictors?: Maybe<FinboxPredictors>;
   id: Scalars['ID']['output'];
+};
+
+
+/** A customer, extended here with alternative-data signals from vendors. */
+export type CustomerExtractedSmsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SmsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  threshold?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A customer, extended here with alternative-data signals from vendors. */
+export type CustomerFinboxPredictorsArgs = {
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Credeau DeviceInsights: ~3000 device and SMS features for one customer. */
@@ -56,12 +75,112 @@ export type DeviceInsightsFeaturesArgs = {
   names?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** One SMS from the customer's phone, with what Credeau extracted from it. */
+export type ExtractedSms = {
+  __typename?: 'ExtractedSms';
+  /** Last digits of the account. Personal data: never logged. */
+  accountLastDigits?: Maybe<Scalars['String']['output']>;
+  /** The transaction amount, in the account's currency. */
+  amount?: Maybe<Scalars['Float']['output']>;
+  /** The message text. Personal data: never logged. */
+  body?: Maybe<Scalars['String']['output']>;
+  /** The other party of the transaction. Personal data: never logged. */
+  counterparty?: Maybe<Scalars['String']['output']>;
+  /** Credeau's id for this extracted record. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Whether Credeau classified the message. */
+  isClassified?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether Credeau extracted values from the message. */
+  isExtracted?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the message records a money movement. */
+  isTransactional?: Maybe<Scalars['Boolean']['output']>;
+  /** Credeau's NLP tag, e.g. "account_debit_executed_transfer_out". */
+  nlpTag?: Maybe<Scalars['String']['output']>;
+  /** When the phone received the message. */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Sender address as the phone shows it, e.g. "sbiupi". */
+  sender?: Maybe<Scalars['String']['output']>;
+  /** Who the sender is, e.g. "state bank of india". */
+  senderName?: Maybe<Scalars['String']['output']>;
+  /** Kind of sender, e.g. "bank". */
+  senderType?: Maybe<Scalars['String']['output']>;
+  /** The message id on the device. */
+  smsId?: Maybe<Scalars['String']['output']>;
+  /** Credeau's message sub-type, e.g. "bank". */
+  smsSubType?: Maybe<Scalars['String']['output']>;
+  /** Credeau's message type, e.g. "account_debit_executed". */
+  smsType?: Maybe<Scalars['String']['output']>;
+  /** Hash of the message template Credeau matched. */
+  templateHash?: Maybe<Scalars['String']['output']>;
+  /** e.g. "debit-transaction". */
+  transactionType?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a customer's extracted SMS (Relay connection), in Credeau's order. */
+export type ExtractedSmsConnection = {
+  __typename?: 'ExtractedSmsConnection';
+  edges: Array<ExtractedSmsEdge>;
+  pageInfo: ExtractedSmsPageInfo;
+  /** How many messages match the filter, across all pages (not just this page). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One message in a page of extracted SMS, with the cursor to resume after it. */
+export type ExtractedSmsEdge = {
+  __typename?: 'ExtractedSmsEdge';
+  /** Opaque; pass as `after` to continue after this message. */
+  cursor: Scalars['String']['output'];
+  node: ExtractedSms;
+};
+
+/** Where a page of extracted SMS sits among all the matching messages. */
+export type ExtractedSmsPageInfo = {
+  __typename?: 'ExtractedSmsPageInfo';
+  /** Cursor of the last edge; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More matching messages follow the last edge. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Matching messages precede the first edge (the page started after a cursor). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** One named vendor value. */
 export type Feature = {
   __typename?: 'Feature';
   name: Scalars['String']['output'];
   /** Any JSON value, as the vendor sent it. */
   value?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** FinBox DeviceConnect risk predictors for one customer. */
+export type FinboxPredictors = {
+  __typename?: 'FinboxPredictors';
+  /** One predictor's value by name; null when absent. */
+  predictor?: Maybe<Scalars['JSON']['output']>;
+  /** The named predictors that exist, in the order asked; every predictor, in FinBox's order, when names is omitted. */
+  predictors: Array<Predictor>;
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** FinBox's id for this request, for support tickets. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline. */
+  status: InsightStatus;
+  /** The predictor feature-set version asked for (DC_PREDICTORS_VERSION). */
+  version: Scalars['Int']['output'];
+};
+
+
+/** FinBox DeviceConnect risk predictors for one customer. */
+export type FinboxPredictorsPredictorArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/** FinBox DeviceConnect risk predictors for one customer. */
+export type FinboxPredictorsPredictorsArgs = {
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Where a vendor stands on a customer: only COMPLETE carries a full result. */
@@ -81,6 +200,14 @@ export type InsightStatus =
   /** The vendor deleted the data under its retention policy. */
   | 'REMOVED';
 
+/** One FinBox DeviceConnect predictor. */
+export type Predictor = {
+  __typename?: 'Predictor';
+  name: Scalars['String']['output'];
+  /** Any JSON value, as FinBox sent it. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One customer's signals by id, for use without the router. */
@@ -90,6 +217,20 @@ export type Query = {
 
 export type QueryCustomerSignalsArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Which extracted SMS to return; all given conditions must hold. */
+export type SmsFilter = {
+  /** Only messages received strictly after this instant; messages without a date are left out. */
+  receivedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only messages received strictly before this instant; messages without a date are left out. */
+  receivedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only this kind of sender (exact match), e.g. "bank". */
+  senderType?: InputMaybe<Scalars['String']['input']>;
+  /** Only this Credeau message type (exact match), e.g. "account_debit_executed". */
+  smsType?: InputMaybe<Scalars['String']['input']>;
+  /** true: only messages Credeau marks transactional. false or null: no condition. */
+  transactionalOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CustomerDeviceInsightsQueryVariables = Exact<{
