@@ -20,9 +20,181 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** The result of one NeuroID model for a profile. */
+export type BehaviorSignal = {
+  __typename?: 'BehaviorSignal';
+  /** Signal-level ID Attributes, when purchased. */
+  attributes?: Maybe<Scalars['JSON']['output']>;
+  /** e.g. genuine, risky, high, false, "insufficient data". */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The model, e.g. familiarity, combined_digital_intent. */
+  model: Scalars['String']['output'];
+  /** Null when NeuroID had too little data for this model. */
+  score?: Maybe<Scalars['Float']['output']>;
+};
+
+/** NeuroID (Analytics API v4.1) behavioural signals for one profile on one site. */
+export type BehaviorSignals = {
+  __typename?: 'BehaviorSignals';
+  /** NeuroID's id of the browser behind the profile. */
+  clientId?: Maybe<Scalars['String']['output']>;
+  funnel?: Maybe<Scalars['String']['output']>;
+  /** Interaction-level ID Attributes, when purchased. */
+  interactionAttributes?: Maybe<Scalars['JSON']['output']>;
+  /** The NeuroID identity: our customer id. */
+  profileId: Scalars['String']['output'];
+  /** The signal of one model; null when absent. */
+  signal?: Maybe<BehaviorSignal>;
+  /** In no fixed order: look one up with signal(model:). */
+  signals: Array<BehaviorSignal>;
+  siteId: Scalars['String']['output'];
+  /** COMPLETE; INSUFFICIENT_DATA (signals kept, some scores null); NOT_CONFIGURED; NOT_FOUND. */
+  status: InsightStatus;
+};
+
+
+/** NeuroID (Analytics API v4.1) behavioural signals for one profile on one site. */
+export type BehaviorSignalsSignalArgs = {
+  model: Scalars['String']['input'];
+};
+
+/** One Credolab fragment: an insight other than the score. */
+export type CredolabFragment = {
+  __typename?: 'CredolabFragment';
+  /** Fragment code, e.g. velocity, device_info, permission. */
+  code: Scalars['String']['output'];
+  /** As Credolab sent it: string, array or object (iOS and Android may differ in shape). */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** Credolab iovation fraud check of one transaction on a dataset. */
+export type CredolabFraudCheck = {
+  __typename?: 'CredolabFraudCheck';
+  accountCode?: Maybe<Scalars['String']['output']>;
+  device?: Maybe<CredolabFraudDevice>;
+  /** The IP address iovation saw. */
+  realIp?: Maybe<CredolabIpDetails>;
+  reason?: Maybe<Scalars['String']['output']>;
+  requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** iovation result, e.g. A (allow), R (review), D (deny). */
+  result?: Maybe<Scalars['String']['output']>;
+  /** iovation's id for this check. */
+  resultId?: Maybe<Scalars['String']['output']>;
+  rules: Array<CredolabFraudRule>;
+  rulesMatched?: Maybe<Scalars['Int']['output']>;
+  rulesetId?: Maybe<Scalars['String']['output']>;
+  /** Total score of the rules that matched. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** The IP address the transaction stated. */
+  statedIp?: Maybe<CredolabIpDetails>;
+  /** NOT_FOUND/REMOVED: no such dataset; NOT_CONFIGURED: no rulesets on the subscription; NO_DATA: no iovation metadata in the dataset. */
+  status: InsightStatus;
+  /** iovation tracking number (a large number, kept as text). */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+};
+
+/** The device iovation recognised for the transaction. */
+export type CredolabFraudDevice = {
+  __typename?: 'CredolabFraudDevice';
+  /** iovation's device alias (a large number, kept as text). */
+  alias?: Maybe<Scalars['String']['output']>;
+  /** Age of the device blackbox, as iovation reports it. */
+  blackboxAge?: Maybe<Scalars['Int']['output']>;
+  blackboxTimestamp?: Maybe<Scalars['DateTime']['output']>;
+  firstSeen?: Maybe<Scalars['DateTime']['output']>;
+  isNew?: Maybe<Scalars['Boolean']['output']>;
+  /** Mobile details (brand, app, location, system, build) as sent. */
+  mobile?: Maybe<Scalars['JSON']['output']>;
+  os?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** One iovation rule that matched the transaction. */
+export type CredolabFraudRule = {
+  __typename?: 'CredolabFraudRule';
+  reason?: Maybe<Scalars['String']['output']>;
+  score?: Maybe<Scalars['Float']['output']>;
+  type?: Maybe<Scalars['String']['output']>;
+};
+
+/** An IP address iovation saw, with its network and location. */
+export type CredolabIpDetails = {
+  __typename?: 'CredolabIpDetails';
+  address?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  country?: Maybe<Scalars['String']['output']>;
+  countryCode?: Maybe<Scalars['String']['output']>;
+  isp?: Maybe<Scalars['String']['output']>;
+  latitude?: Maybe<Scalars['Float']['output']>;
+  longitude?: Maybe<Scalars['Float']['output']>;
+  parentOrganization?: Maybe<Scalars['String']['output']>;
+  region?: Maybe<Scalars['String']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where the credoSDK collected the dataset. */
+export type CredolabPlatform =
+  | 'ANDROID'
+  | 'IOS'
+  | 'WEB';
+
+/** Credolab (API v6.0) credit score and fragments for one dataset. */
+export type CredolabScore = {
+  __typename?: 'CredolabScore';
+  /** One fragment value by code, as sent; null when absent. */
+  fragment?: Maybe<Scalars['JSON']['output']>;
+  /** Every fragment; empty unless COMPLETE. */
+  fragments: Array<CredolabFragment>;
+  /** iovation fraud check of a transaction on this dataset. Null with a coded error when it fails. */
+  fraudCheck?: Maybe<CredolabFraudCheck>;
+  platform?: Maybe<CredolabPlatform>;
+  /** The first scorecard's probability of default. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  /** The dataset asked for (the customer id unless given). */
+  referenceNumber: Scalars['String']['output'];
+  /** When Credolab answered this request. */
+  requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The first scorecard's score. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** Every scorecard on the subscription; empty unless COMPLETE. */
+  scores: Array<CredolabScorecard>;
+  status: InsightStatus;
+  /** When the dataset reached Credolab. */
+  uploadedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** Credolab (API v6.0) credit score and fragments for one dataset. */
+export type CredolabScoreFragmentArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/** Credolab (API v6.0) credit score and fragments for one dataset. */
+export type CredolabScoreFraudCheckArgs = {
+  accountCode: Scalars['String']['input'];
+  rulesetId: Scalars['String']['input'];
+  transactionInsight?: InputMaybe<TransactionInsightInput>;
+};
+
+/** One Credolab scorecard deployed on our subscription. */
+export type CredolabScorecard = {
+  __typename?: 'CredolabScorecard';
+  /** Component code defined by Credolab, e.g. SC01. */
+  code: Scalars['String']['output'];
+  /** Probability of default, 4 decimal places. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  /** The score (an integer in practice, e.g. 595). */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** A customer, extended here with alternative-data signals from vendors. */
 export type Customer = {
   __typename?: 'Customer';
+  /** NeuroID behavioural signals of the customer. Null with a coded error when NeuroID fails. */
+  behaviorSignals?: Maybe<BehaviorSignals>;
+  /** Credolab score and fragments of one dataset. Null with a coded error when Credolab fails. */
+  credolabScore?: Maybe<CredolabScore>;
   /** Credeau DeviceInsights. Null with a coded error when Credeau fails. */
   deviceInsights?: Maybe<DeviceInsights>;
   /** The customer's SMS as Credeau extracted them, a page at a time (Relay connection). Filters apply before paging: `totalCount` counts the messages matching the filter. Null with a coded error when Credeau fails. */
@@ -30,6 +202,18 @@ export type Customer = {
   /** FinBox DeviceConnect risk predictors. Null with a coded error when FinBox fails. */
   finboxPredictors?: Maybe<FinboxPredictors>;
   id: Scalars['ID']['output'];
+};
+
+
+/** A customer, extended here with alternative-data signals from vendors. */
+export type CustomerBehaviorSignalsArgs = {
+  siteId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A customer, extended here with alternative-data signals from vendors. */
+export type CustomerCredolabScoreArgs = {
+  referenceNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -233,6 +417,33 @@ export type SmsFilter = {
   transactionalOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Transaction attributes for an iovation fraud check (personal data: never logged). */
+export type TransactionInsightInput = {
+  /** The customer's e-mail address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Our id for the transaction. */
+  eventId?: InputMaybe<Scalars['String']['input']>;
+  /** The customer's mobile number, e.g. +15032246010. */
+  mobilePhoneNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerBehaviorSignalsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  siteId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CustomerBehaviorSignalsQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, behaviorSignals?: { __typename?: 'BehaviorSignals', status: InsightStatus, profileId: string, siteId: string, funnel?: string | null, signals: Array<{ __typename?: 'BehaviorSignal', model: string, label?: string | null, score?: number | null }>, intent?: { __typename?: 'BehaviorSignal', label?: string | null, score?: number | null } | null } | null } };
+
+export type CustomerCredolabScoreQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  referenceNumber?: InputMaybe<Scalars['String']['input']>;
+  rulesetId?: Scalars['String']['input'];
+}>;
+
+
+export type CustomerCredolabScoreQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, credolabScore?: { __typename?: 'CredolabScore', status: InsightStatus, referenceNumber: string, platform?: CredolabPlatform | null, uploadedAt?: string | null, score?: number | null, probability?: number | null, velocity?: unknown | null, scores: Array<{ __typename?: 'CredolabScorecard', code: string, value?: number | null, probability?: number | null }>, fragments: Array<{ __typename?: 'CredolabFragment', code: string }>, fraudCheck?: { __typename?: 'CredolabFraudCheck', status: InsightStatus, result?: string | null, reason?: string | null, score?: number | null, rules: Array<{ __typename?: 'CredolabFraudRule', type?: string | null, reason?: string | null, score?: number | null }> } | null } | null } };
+
 export type CustomerDeviceInsightsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   features?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
@@ -241,5 +452,60 @@ export type CustomerDeviceInsightsQueryVariables = Exact<{
 
 export type CustomerDeviceInsightsQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, deviceInsights?: { __typename?: 'DeviceInsights', status: InsightStatus, requestId?: string | null, requestedAt?: string | null, processedAt?: string | null, featureCount: number, allSmsCount?: unknown | null, features: Array<{ __typename?: 'Feature', name: string, value?: unknown | null }> } | null } };
 
+export type CustomerExtractedSmsNextPageQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
 
+
+export type CustomerExtractedSmsNextPageQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, extractedSms?: { __typename?: 'ExtractedSmsConnection', totalCount: number, pageInfo: { __typename?: 'ExtractedSmsPageInfo', hasPreviousPage: boolean, hasNextPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'ExtractedSmsEdge', cursor: string, node: { __typename?: 'ExtractedSms', id?: string | null, receivedAt?: string | null, sender?: string | null, smsType?: string | null } }> } | null } };
+
+export type CustomerExtractedSmsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<SmsFilter>;
+}>;
+
+
+export type CustomerExtractedSmsQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, extractedSms?: { __typename?: 'ExtractedSmsConnection', totalCount: number, pageInfo: { __typename?: 'ExtractedSmsPageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ExtractedSmsEdge', node: { __typename?: 'ExtractedSms', receivedAt?: string | null, sender?: string | null, senderName?: string | null, smsType?: string | null, transactionType?: string | null, amount?: number | null, body?: string | null } }> } | null } };
+
+export type CustomerFinboxPredictorsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  names?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type CustomerFinboxPredictorsQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, finboxPredictors?: { __typename?: 'FinboxPredictors', status: InsightStatus, requestId?: string | null, requestedAt?: string | null, processedAt?: string | null, version: number, riskScore?: unknown | null, predictors: Array<{ __typename?: 'Predictor', name: string, value?: unknown | null }> } | null } };
+
+export type DeviceInsightsInProgressQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+}>;
+
+
+export type DeviceInsightsInProgressQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, deviceInsights?: { __typename?: 'DeviceInsights', status: InsightStatus, requestId?: string | null, featureCount: number } | null } };
+
+export type DeviceInsightsNotFoundQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+}>;
+
+
+export type DeviceInsightsNotFoundQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, deviceInsights?: { __typename?: 'DeviceInsights', status: InsightStatus, featureCount: number } | null } };
+
+export type DeviceInsightsVendorDownQueryVariables = Exact<{
+  id?: Scalars['ID']['input'];
+}>;
+
+
+export type DeviceInsightsVendorDownQuery = { __typename?: 'Query', customerSignals: { __typename?: 'Customer', id: string, deviceInsights?: { __typename?: 'DeviceInsights', status: InsightStatus, featureCount: number } | null, finboxPredictors?: { __typename?: 'FinboxPredictors', status: InsightStatus, version: number } | null } };
+
+
+export const CustomerBehaviorSignalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerBehaviorSignals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"behaviorSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siteId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siteId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"profileId"}},{"kind":"Field","name":{"kind":"Name","value":"siteId"}},{"kind":"Field","name":{"kind":"Name","value":"funnel"}},{"kind":"Field","name":{"kind":"Name","value":"signals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"intent"},"name":{"kind":"Name","value":"signal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"model"},"value":{"kind":"StringValue","value":"combined_digital_intent","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerBehaviorSignalsQuery, CustomerBehaviorSignalsQueryVariables>;
+export const CustomerCredolabScoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerCredolabScore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"referenceNumber"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rulesetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},"defaultValue":{"kind":"StringValue","value":"default","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"credolabScore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"referenceNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"referenceNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"referenceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"probability"}},{"kind":"Field","name":{"kind":"Name","value":"scores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"probability"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"velocity"},"name":{"kind":"Name","value":"fragment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"StringValue","value":"velocity","block":false}}]},{"kind":"Field","name":{"kind":"Name","value":"fragments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fraudCheck"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountCode"},"value":{"kind":"StringValue","value":"example-account","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"rulesetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rulesetId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerCredolabScoreQuery, CustomerCredolabScoreQueryVariables>;
 export const CustomerDeviceInsightsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerDeviceInsights"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"features"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"StringValue","value":"all_sms_count_nlp","block":false},{"kind":"StringValue","value":"txn_sms_count_nlp","block":false},{"kind":"StringValue","value":"credit_sms_count_nlp","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceInsights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"processedAt"}},{"kind":"Field","name":{"kind":"Name","value":"featureCount"}},{"kind":"Field","alias":{"kind":"Name","value":"allSmsCount"},"name":{"kind":"Name","value":"feature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"all_sms_count_nlp","block":false}}]},{"kind":"Field","name":{"kind":"Name","value":"features"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"features"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerDeviceInsightsQuery, CustomerDeviceInsightsQueryVariables>;
+export const CustomerExtractedSmsNextPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerExtractedSmsNextPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"sim-sms-120","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"c21zMTo0OTozMTY2ZGJiYzAwMDAwMDAwMDAwMDAwMzE","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"extractedSms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"smsType"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerExtractedSmsNextPageQuery, CustomerExtractedSmsNextPageQueryVariables>;
+export const CustomerExtractedSmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerExtractedSms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SmsFilter"}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"transactionalOnly"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"extractedSms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"smsType"}},{"kind":"Field","name":{"kind":"Name","value":"transactionType"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"body"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerExtractedSmsQuery, CustomerExtractedSmsQueryVariables>;
+export const CustomerFinboxPredictorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerFinboxPredictors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"names"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"StringValue","value":"dc_risk_score","block":false},{"kind":"StringValue","value":"dc_income_estimate","block":false},{"kind":"StringValue","value":"dc_has_salary","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"finboxPredictors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"processedAt"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","alias":{"kind":"Name","value":"riskScore"},"name":{"kind":"Name","value":"predictor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"dc_risk_score","block":false}}]},{"kind":"Field","name":{"kind":"Name","value":"predictors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"names"},"value":{"kind":"Variable","name":{"kind":"Name","value":"names"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerFinboxPredictorsQuery, CustomerFinboxPredictorsQueryVariables>;
+export const DeviceInsightsInProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeviceInsightsInProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"sim-never-ready","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceInsights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"featureCount"}}]}}]}}]}}]} as unknown as DocumentNode<DeviceInsightsInProgressQuery, DeviceInsightsInProgressQueryVariables>;
+export const DeviceInsightsNotFoundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeviceInsightsNotFound"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"sim-not-found","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceInsights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"featureCount"}}]}}]}}]}}]} as unknown as DocumentNode<DeviceInsightsNotFoundQuery, DeviceInsightsNotFoundQueryVariables>;
+export const DeviceInsightsVendorDownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeviceInsightsVendorDown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},"defaultValue":{"kind":"StringValue","value":"sim-unavailable","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerSignals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceInsights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"featureCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"finboxPredictors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<DeviceInsightsVendorDownQuery, DeviceInsightsVendorDownQueryVariables>;

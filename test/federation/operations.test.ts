@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { parse, validate, Kind, type OperationDefinitionNode } from 'graphql';
 import { buildCustomerSignalsSchema } from '../../src/schema';
@@ -7,6 +7,11 @@ import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const OPERATIONS_DIR = join(ROOT, 'operations');
+/**
+ * Examples of vendor faults (e.g. `sim-unavailable`) live here: they may answer with vendor errors, but
+ * only field-level, coded ones (a nulled field with extensions.code/vendor), never anything else.
+ */
+const SCENARIOS_DIR = join(OPERATIONS_DIR, 'scenarios');
 
 function operationFiles(dir = OPERATIONS_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -27,7 +32,7 @@ describe('operations/', () => {
     expect(files.length).toBeGreaterThan(1);
   });
 
-  it.each(files.map((file) => [relative(ROOT, file), file]))('%s validates against the subgraph schema and runs without errors', async (_name, file) => {
+  it.each(files.map((file) => [relative(ROOT, file), file]))('%s validates against the subgraph schema and runs without errors (scenarios/: only coded vendor errors)', async (_name, file) => {
     const text = readFileSync(file, 'utf8');
     const document = parse(text);
     expect(validate(await buildCustomerSignalsSchema(), document)).toEqual([]);
@@ -39,8 +44,17 @@ describe('operations/', () => {
       const response = await fetch(`${subgraph.url}/graphql`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
       });
-      const result = (await response.json()) as { errors?: unknown };
-      expect(result.errors).toBeUndefined();
+      const result = (await response.json()) as { data?: unknown; errors?: Array<{ path?: unknown[]; extensions?: Record<string, unknown> }> };
+      if (file.startsWith(SCENARIOS_DIR + sep)) {
+        expect(result.data).toEqual(expect.anything());
+        for (const error of result.errors ?? []) {
+          expect({ code: error.extensions?.code, vendor: error.extensions?.vendor, hasPath: (error.path?.length ?? 0) > 1 }).toEqual({
+            code: expect.stringMatching(/^VENDOR_/), vendor: expect.any(String), hasPath: true,
+          });
+        }
+      } else {
+        expect(result.errors).toBeUndefined();
+      }
     }
   });
 });
