@@ -27,8 +27,11 @@ function leavesLocalhost(url: string): boolean {
   return !LOCAL_HOSTS.has(parsed.hostname);
 }
 
-/** Just enough of the page's globals for responseText, since this project compiles without the DOM library. */
-type PageGlobals = { document: { querySelector(selector: string): { CodeMirror?: { getValue(): string } } | null } };
+/** Just enough of the page's globals for the functions below, since this project compiles without the DOM library. */
+type PageGlobals = {
+  document: { querySelector(selector: string): { CodeMirror?: { getValue(): string } } | null };
+  localStorage: { length: number; key(index: number): string | null; getItem(key: string): string | null };
+};
 
 /**
  * The response editor's full text, from CodeMirror itself (the DOM only holds the visible lines). Runs
@@ -37,6 +40,20 @@ type PageGlobals = { document: { querySelector(selector: string): { CodeMirror?:
 function responseText(): string {
   const editor = (globalThis as unknown as PageGlobals).document.querySelector('.graphiql-response .CodeMirror');
   return editor?.CodeMirror?.getValue() ?? '';
+}
+
+/**
+ * Whether GraphiQL has settled on `name` as the active tab's operation. After a tab switch GraphiQL re-reads the
+ * query on a 100 ms debounce and, until then, would run the previous tab's operation name; it stores
+ * the new name in its storage (namespaced by boot.js) when done, which is what this reads.
+ */
+function operationNameIs(name: string): boolean {
+  const { localStorage } = globalThis as unknown as PageGlobals;
+  for (let index = 0; index < localStorage.length; index += 1) {
+    const key = localStorage.key(index);
+    if (key?.endsWith('graphiql:operationName')) return localStorage.getItem(key) === name;
+  }
+  return false;
 }
 
 describe('GraphiQL in headless Chromium, offline', () => {
@@ -88,6 +105,7 @@ describe('GraphiQL in headless Chromium, offline', () => {
     const example = examples.find((candidate) => candidate.name === 'CustomerDeviceInsights');
     if (!example) throw new Error('operations/device-insights.graphql (CustomerDeviceInsights) is missing');
     await page.locator('.graphiql-tab-button', { hasText: /^\s*CustomerDeviceInsights\s*$/ }).click();
+    await page.waitForFunction(operationNameIs, 'CustomerDeviceInsights', { timeout: 30_000 });
     await page.locator('button.graphiql-execute-button').click();
     await page.locator('.graphiql-response .CodeMirror-line', { hasText: '"featureCount"' }).waitFor({ timeout: 30_000 });
     type Shown = { data?: { customerSignals?: { id: string; deviceInsights?: Record<string, unknown> } } };
