@@ -26,7 +26,8 @@ export interface RunningSubgraph {
 
 /**
  * The HTTP face of the subgraph: GraphQL at /graphql (POST, and GET for queries under Apollo's CSRF
- * rules) and the two health probes. Vendors must already be open; stop() closes them.
+ * rules), the two health probes and, when enabled, GraphiQL (src/graphiql/). Vendors must already be
+ * open; stop() closes them.
  */
 export async function startSubgraphServer(
   config: Config,
