@@ -48,7 +48,7 @@ describe('Customer.extractedSms against the Credeau simulator', () => {
     }
   }
 
-  it('pages through 1,200 messages 100 at a time, visiting each exactly once, one vendor call per page', async () => {
+  it('pages through 1,200 messages 100 at a time, visiting each exactly once, with one vendor call', async () => {
     const expected = smsRecordsFor('sim-sms-1200', 'sim-client', 1200).map((record) => record._id);
     const seen: string[] = [];
     let after: string | null = null;
@@ -62,7 +62,8 @@ describe('Customer.extractedSms against the Credeau simulator', () => {
       expect(conn.pageInfo.hasPreviousPage).toBe(pageNo > 1);
       expect(conn.pageInfo.endCursor).toBe(conn.edges[99].cursor);
       seen.push(...conn.edges.map((edge: { node: Sms }) => edge.node.id));
-      expect(smsCalls()).toHaveLength(pageNo); // exactly one Credeau call for this page's operation
+      // One Credeau call for the whole walk: later pages come from the short-lived SMS list cache.
+      expect(smsCalls()).toHaveLength(1);
       after = conn.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
@@ -216,5 +217,66 @@ describe('Customer.extractedSms against the Credeau simulator', () => {
       if (node.accountLastDigits) expect(logs).not.toContain(`x${node.accountLastDigits as string}`);
     }
     expect(logs).not.toMatch(/sms_body|transaction_party|account_last_digits|dear customer|dear upi/);
+  });
+});
+
+describe('the SMS list cache across operations', () => {
+  const PAGE_IDS = `query($id: ID!, $after: String) { customerSignals(id: $id) {
+    extractedSms(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id body } } } } }`;
+
+  async function walk(subgraph: TestSubgraph, id: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res = await subgraph.query(PAGE_IDS, { id, after });
+      expect(res.errors).toBeUndefined();
+      const conn = res.data?.customerSignals.extractedSms;
+      ids.push(...conn.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!conn.pageInfo.hasNextPage) return ids;
+      after = conn.pageInfo.endCursor;
+    }
+  }
+
+  it('keeps customers apart: each customer gets its own messages and its own single call', async () => {
+    const subgraph = await startTestSubgraph();
+    try {
+      const a = await walk(subgraph, 'sim-sms-300-cache-a');
+      const b = await walk(subgraph, 'sim-sms-250-cache-b');
+      const aAgain = await walk(subgraph, 'sim-sms-300-cache-a');
+      expect(a).toEqual(smsRecordsFor('sim-sms-300-cache-a', 'sim-client', 300).map((r) => r._id));
+      expect(b).toEqual(smsRecordsFor('sim-sms-250-cache-b', 'sim-client', 250).map((r) => r._id));
+      expect(aAgain).toEqual(a);
+      expect(a.filter((id) => b.includes(id))).toEqual([]);
+      const bodies = subgraph.simulators.credeau.callsTo('/api/fetch_extracted_data').map((c) => (c.body as { user_id: string }).user_id);
+      expect(bodies).toEqual(['sim-sms-300-cache-a', 'sim-sms-250-cache-b']);
+    } finally {
+      await subgraph.stop();
+    }
+  });
+
+  it('with CREDEAU_SMS_CACHE_TTL_MS=0 every page operation calls Credeau again', async () => {
+    const subgraph = await startTestSubgraph({ CREDEAU_SMS_CACHE_TTL_MS: '0' });
+    try {
+      const ids = await walk(subgraph, 'sim-sms-1200-nocache');
+      expect(new Set(ids).size).toBe(1200);
+      expect(subgraph.simulators.credeau.callsTo('/api/fetch_extracted_data')).toHaveLength(12);
+    } finally {
+      await subgraph.stop();
+    }
+  });
+
+  it('never caches a failure: the next operation asks Credeau again', async () => {
+    const subgraph = await startTestSubgraph();
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const res = await subgraph.query(PAGE_IDS, { id: 'sim-sms-unavailable-cache' });
+        expect(res.data?.customerSignals.extractedSms).toBeNull();
+      }
+      const calls = subgraph.simulators.credeau.callsTo('/api/fetch_extracted_data');
+      expect(calls.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(calls.map((c) => (c.body as { user_id: string }).user_id))).toEqual(new Set(['sim-sms-unavailable-cache']));
+    } finally {
+      await subgraph.stop();
+    }
   });
 });

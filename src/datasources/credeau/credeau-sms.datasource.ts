@@ -17,10 +17,15 @@ interface SmsListKey {
   threshold: number | null;
 }
 
+/** Threshold first: a user id cannot contain "/", so no two keys collide. */
+function listCacheKey(key: SmsListKey): string {
+  return `${key.threshold ?? ''}/${key.userId}`;
+}
+
 /**
  * Credeau SMS extraction for one GraphQL operation. Credeau answers with a customer's whole list, so
  * the loader fetches it once per (customer, threshold) per operation and every page, filter and alias
- * is cut from that one list. It shares the long-lived CredeauConnection (pool, credentials, retries)
+ * is cut from that one list; the process-wide SmsListCache then serves the next pages' operations. It shares the long-lived CredeauConnection (pool, credentials, retries)
  * with DeviceInsights. The list holds message bodies: nothing here logs a record.
  */
 export class CredeauSmsDatasource {
@@ -31,8 +36,11 @@ export class CredeauSmsDatasource {
     private readonly deadline: Deadline,
   ) {
     this.listLoader = new DataLoader(
-      (keys) => mapWithConcurrency(keys, connection.settings.http.concurrency, (key) => this.fetchList(key)),
-      { cacheKeyFn: (key) => `${key.threshold ?? ''}/${key.userId}` },
+      (keys) =>
+        mapWithConcurrency(keys, connection.settings.http.concurrency, (key) =>
+          connection.smsCache.getOrFetch(listCacheKey(key), () => this.fetchList(key)),
+        ),
+      { cacheKeyFn: listCacheKey },
     );
   }
 

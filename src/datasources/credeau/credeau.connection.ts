@@ -5,6 +5,7 @@ import { exponentialBackoff } from '../http/retry-policy';
 import { resolveVendorEndpoint } from '../http/vendor-endpoint';
 import { VendorHttpClient } from '../http/vendor-http-client';
 import type { CredeauConnection } from './credeau.datasource';
+import { SmsListCache } from './credeau-sms.cache';
 
 /**
  * Opens Credeau for the life of the process: its pool, retry policy (the vendor's advice: base 1 s,
@@ -38,11 +39,13 @@ export async function openCredeauConnection(config: Config, logger: Logger, exis
     credentials: endpoint.credentials,
     settings: config.credeau,
     logger,
+    smsCache: new SmsListCache({ ttlMs: config.credeau.smsCacheTtlMs, maxBytes: config.credeau.smsCacheMaxBytes }),
   };
   return {
     connection,
     simulator: endpoint.simulator,
     async close() {
+      connection.smsCache.clear();
       await client.close();
       await endpoint.release();
     },

@@ -8,6 +8,7 @@ import { sleep, type Deadline } from '../http/deadline';
 import { mapWithConcurrency } from '../http/map-with-concurrency';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { assertCredeauUserId } from './credeau.input';
+import type { SmsListCache } from './credeau-sms.cache';
 import { toDeviceInsights } from './credeau.mapper';
 import { CREDEAU_GROUPINGS, type CredeauInsightsRequest } from './credeau.wire';
 
@@ -17,6 +18,8 @@ export interface CredeauConnection {
   credentials: { clientId: string; authToken: string };
   settings: Pick<CredeauConfig, 'insightsMode' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'smsMaxPageSize' | 'http'>;
   logger: Logger;
+  /** Extracted SMS lists shared across operations for a short while (see SmsListCache). */
+  smsCache: SmsListCache;
 }
 
 /**

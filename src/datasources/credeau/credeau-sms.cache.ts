@@ -1,0 +1,72 @@
+import { LRUCache } from 'lru-cache';
+import type { ExtractedSms } from '../../types/extracted-sms.type';
+
+export interface SmsListCacheOptions {
+  /** How long a fetched list serves later operations; 0 turns the cache off. */
+  ttlMs: number;
+  /** Upper bound on the (estimated) memory the cached lists may hold. */
+  maxBytes: number;
+}
+
+/**
+ * A customer's extracted SMS list, kept briefly so that paging through it (one operation per page) costs
+ * one Credeau call, and every page is cut from the same snapshot so cursors stay consistent. Concurrent
+ * operations for the same (customer, threshold) share one fetch in flight.
+ *
+ * What must stay true: the lists hold message bodies (personal data), so they live only in this
+ * process's memory, for at most the TTL, within a byte budget, keyed by customer id and threshold;
+ * failures are never cached; nothing here logs.
+ */
+export class SmsListCache {
+  private readonly lists: LRUCache<string, ExtractedSms[]> | undefined;
+  private readonly inFlight = new Map<string, Promise<ExtractedSms[]>>();
+
+  constructor(options: SmsListCacheOptions) {
+    this.lists =
+      options.ttlMs > 0
+        ? new LRUCache<string, ExtractedSms[]>({
+            ttl: options.ttlMs,
+            // Expired lists must not linger until the next lookup happens to touch them.
+            ttlAutopurge: true,
+            maxSize: options.maxBytes,
+            sizeCalculation: estimateBytes,
+          })
+        : undefined;
+  }
+
+  /** The cached list for `key`, the fetch already under way for it, or a new fetch. */
+  getOrFetch(key: string, fetch: () => Promise<ExtractedSms[]>): Promise<ExtractedSms[]> {
+    if (!this.lists) return fetch();
+    const cached = this.lists.get(key);
+    if (cached) return Promise.resolve(cached);
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+
+    const started = fetch().then(
+      (list) => {
+        this.inFlight.delete(key);
+        this.lists?.set(key, list);
+        return list;
+      },
+      (error: unknown) => {
+        this.inFlight.delete(key);
+        throw error;
+      },
+    );
+    this.inFlight.set(key, started);
+    return started;
+  }
+
+  clear(): void {
+    this.lists?.clear();
+  }
+}
+
+/** Rough heap size of a list: two bytes per string character plus a per-field overhead; at least 1. */
+function estimateBytes(list: ExtractedSms[]): number {
+  let bytes = 64;
+  for (const record of list) {
+    for (const value of Object.values(record)) bytes += typeof value === 'string' ? 32 + value.length * 2 : 16;
+  }
+  return Math.max(1, bytes);
+}
