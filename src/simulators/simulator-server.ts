@@ -57,6 +57,11 @@ export class SimulatorServer {
     return this.baseUrl;
   }
 
+  /** Requests being answered right now. */
+  get inFlight(): number {
+    return this.inFlightNow;
+  }
+
   /** The most requests that were being answered at the same moment since the last reset. */
   get maxInFlight(): number {
     return this.inFlightPeak;
