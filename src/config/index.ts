@@ -33,6 +33,14 @@ export class ConfigError extends Error {
 
 const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape });
 
+/** Every environment variable the process reads (the README's configuration table must list each). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...[credeauCredentialVariables, credolabCredentialVariables, neuroidCredentialVariables, finboxCredentialVariables].flatMap(
+    (variables) => Object.values(variables) as string[],
+  ),
+];
+
 /**
  * The only reader of the process environment. Pure over its argument so tests pass their own env.
  * Collects every problem before failing, so one start-up attempt shows the operator all of them.
