@@ -75,8 +75,10 @@ export class SimulatorServer {
         void this.answer(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'), res);
       });
     });
-    // Keep-alive sockets would hold stop() open; the client pools reconnect as needed.
-    server.keepAliveTimeout = 1000;
+    // Node's default 5 s, as a typical vendor advertises (stop() closes idle sockets itself). A hint of
+    // 2 s or less makes undici (keepAliveTimeoutThreshold 2 s) open a new connection for every call,
+    // which no real vendor costs us and which dominated `npm run bench`.
+    server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve) => server.listen(port, host, resolve));
     this.server = server;
     const { port: actualPort } = server.address() as AddressInfo;
