@@ -17,8 +17,10 @@ export class FeatureSet {
 
   get count(): number {
     if (this.cachedCount === undefined) {
-      let count = 0;
-      for (const key in this.source) if (this.has(key)) count++;
+      // One native pass: ~3000 keys make the parsed body a dictionary-mode object, where a for-in
+      // re-checks every key and cost ~40 % more per customer (`npm run bench`, cold).
+      let count = Object.keys(this.source).length;
+      for (const key of this.excludedKeys) if (Object.prototype.hasOwnProperty.call(this.source, key)) count--;
       this.cachedCount = count;
     }
     return this.cachedCount;
