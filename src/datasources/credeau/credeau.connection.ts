@@ -1,9 +1,8 @@
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import { CREDEAU_SIMULATOR_CREDENTIALS, CredeauSimulator } from '../../simulators/credeau/credeau.simulator';
-import { exponentialBackoff } from '../http/retry-policy';
+import { createVendorClient, vendorBackoff } from '../http/create-vendor-client';
 import { resolveVendorEndpoint } from '../http/vendor-endpoint';
-import { VendorHttpClient } from '../http/vendor-http-client';
 import type { CredeauConnection } from './credeau.datasource';
 import { SmsListCache } from './credeau-sms.cache';
 
@@ -19,19 +18,13 @@ export async function openCredeauConnection(config: Config, logger: Logger, exis
     existingSimulator,
     createSimulator: () => new CredeauSimulator(),
   });
-  const client = new VendorHttpClient({
+  const client = createVendorClient({
     vendor: 'CREDEAU',
     baseUrl: endpoint.baseUrl,
-    timeoutMs: config.credeau.http.timeoutMs,
-    connectTimeoutMs: config.http.connectTimeoutMs,
-    maxConnections: config.credeau.http.maxConnections,
-    maxResponseBytes: config.http.maxResponseBytes,
-    retry: exponentialBackoff({
-      baseMs: config.credeau.http.retryBaseMs,
-      capMs: config.http.retryCapMs,
-      maxRetries: config.credeau.http.maxRetries,
-      jitter: 0.2,
-    }),
+    vendorHttp: config.credeau.http,
+    http: config.http,
+    // Credeau's advice: base 1 s, doubling, ±20 % jitter, capped; 429, 502, 503, 504 are transient.
+    retry: vendorBackoff(config.credeau.http, config.http),
     logger,
   });
   const connection: CredeauConnection = {

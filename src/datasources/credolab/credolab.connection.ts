@@ -1,9 +1,8 @@
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import { CREDOLAB_SIMULATOR_CREDENTIALS, CredolabSimulator } from '../../simulators/credolab/credolab.simulator';
-import { exponentialBackoff, TRANSIENT_STATUSES } from '../http/retry-policy';
+import { createVendorClient, vendorBackoff } from '../http/create-vendor-client';
 import { resolveVendorEndpoint } from '../http/vendor-endpoint';
-import { VendorHttpClient } from '../http/vendor-http-client';
 import type { CredolabConnection } from './credolab.datasource';
 import { CredolabTokenManager } from './credolab.token-manager';
 
@@ -20,22 +19,14 @@ export async function openCredolabConnection(config: Config, logger: Logger, exi
     existingSimulator,
     createSimulator: () => new CredolabSimulator(),
   });
-  const client = new VendorHttpClient({
+  const client = createVendorClient({
     vendor: 'CREDOLAB',
     baseUrl: endpoint.baseUrl,
-    timeoutMs: config.credolab.http.timeoutMs,
-    connectTimeoutMs: config.http.connectTimeoutMs,
-    maxConnections: config.credolab.http.maxConnections,
-    maxResponseBytes: config.http.maxResponseBytes,
+    vendorHttp: config.credolab.http,
+    http: config.http,
     // Credolab publishes no retry guidance; its 500 ("unexpected condition") and 503 ("availability")
     // are both worth another try, with the usual exponential backoff.
-    retry: exponentialBackoff({
-      baseMs: config.credolab.http.retryBaseMs,
-      capMs: config.http.retryCapMs,
-      maxRetries: config.credolab.http.maxRetries,
-      jitter: 0.2,
-      retryStatuses: [...TRANSIENT_STATUSES, 500],
-    }),
+    retry: vendorBackoff(config.credolab.http, config.http, [500]),
     logger,
   });
   const tokens = new CredolabTokenManager({

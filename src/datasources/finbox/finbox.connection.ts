@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 import { FINBOX_SIMULATOR_CREDENTIALS, FinboxSimulator } from '../../simulators/finbox/finbox.simulator';
 import { fixedDelays } from '../http/retry-policy';
 import { resolveVendorEndpoint } from '../http/vendor-endpoint';
-import { VendorHttpClient } from '../http/vendor-http-client';
+import { createVendorClient } from '../http/create-vendor-client';
 import type { FinboxConnection } from './finbox.datasource';
 
 /** FinBox asks for retries on every 5xx as well as 429 (its page: "5xx ... please retry twice"). */
@@ -21,13 +21,11 @@ export async function openFinboxConnection(config: Config, logger: Logger, exist
     existingSimulator,
     createSimulator: () => new FinboxSimulator(),
   });
-  const client = new VendorHttpClient({
+  const client = createVendorClient({
     vendor: 'FINBOX',
     baseUrl: endpoint.baseUrl,
-    timeoutMs: config.finbox.http.timeoutMs,
-    connectTimeoutMs: config.http.connectTimeoutMs,
-    maxConnections: config.finbox.http.maxConnections,
-    maxResponseBytes: config.http.maxResponseBytes,
+    vendorHttp: config.finbox.http,
+    http: config.http,
     retry: fixedDelays({
       delaysMs: config.finbox.retryDelaysMs,
       capMs: config.http.retryCapMs,

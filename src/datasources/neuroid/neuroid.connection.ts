@@ -1,9 +1,8 @@
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import { NEUROID_SIMULATOR_CREDENTIALS, NeuroidSimulator } from '../../simulators/neuroid/neuroid.simulator';
-import { exponentialBackoff, TRANSIENT_STATUSES } from '../http/retry-policy';
+import { createVendorClient, vendorBackoff } from '../http/create-vendor-client';
 import { resolveVendorEndpoint } from '../http/vendor-endpoint';
-import { VendorHttpClient } from '../http/vendor-http-client';
 import type { NeuroidConnection } from './neuroid.datasource';
 
 /**
@@ -19,21 +18,13 @@ export async function openNeuroidConnection(config: Config, logger: Logger, exis
     existingSimulator,
     createSimulator: () => new NeuroidSimulator(),
   });
-  const client = new VendorHttpClient({
+  const client = createVendorClient({
     vendor: 'NEUROID',
     // The simulator serves the API under /v4.1 like the real host, so the same paths work against both.
     baseUrl: endpoint.simulator ? endpoint.simulator.apiBaseUrl : endpoint.baseUrl,
-    timeoutMs: config.neuroid.http.timeoutMs,
-    connectTimeoutMs: config.http.connectTimeoutMs,
-    maxConnections: config.neuroid.http.maxConnections,
-    maxResponseBytes: config.http.maxResponseBytes,
-    retry: exponentialBackoff({
-      baseMs: config.neuroid.http.retryBaseMs,
-      capMs: config.http.retryCapMs,
-      maxRetries: config.neuroid.http.maxRetries,
-      jitter: 0.2,
-      retryStatuses: [...TRANSIENT_STATUSES, 500],
-    }),
+    vendorHttp: config.neuroid.http,
+    http: config.http,
+    retry: vendorBackoff(config.neuroid.http, config.http, [500]),
     logger,
   });
   const connection: NeuroidConnection = {
