@@ -1,0 +1,43 @@
+/** One measured number, as printed in the table and stored in the results files. */
+export interface Figure {
+  /** Stable id used to match the baseline, e.g. `cold.opsPerSec`. */
+  key: string;
+  scenario: string;
+  label: string;
+  value: number;
+  unit: string;
+  /** Which way is an improvement; marks a change against the baseline. Unset for counts. */
+  better?: 'lower' | 'higher';
+  /** The issue's target for this figure, when it has one. Informational: the run never fails on it. */
+  target?: { text: string; pass: boolean };
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryTotalGiB: number;
+  node: string;
+  platform: string;
+  /** 1-minute load average before the bench started: above ~0.5, something else competed for the CPUs. */
+  loadAverageAtStart: number;
+}
+
+export interface SoakReport {
+  durationSec: number;
+  rateOpsPerSec: number;
+  okOperations: number;
+  /** RSS samples of the server process, seconds from the soak's start. */
+  samples: Array<{ atSec: number; rssMB: number }>;
+}
+
+export interface BenchResults {
+  date: string;
+  commit: string;
+  machine: Machine;
+  /** The vendor fields selected (fanout/burst) and the cold/warm selection, so runs are comparable. */
+  workload: { vendorFields: string[]; coldFields: string[] };
+  figures: Figure[];
+  soak?: SoakReport;
+  /** Per-scenario raw details (latency spreads, calls per path, errors) for whoever digs deeper. */
+  details: Record<string, unknown>;
+}

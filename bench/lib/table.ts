@@ -1,0 +1,45 @@
+import type { BenchResults, Figure } from './figures';
+
+/** Renders the one table the runner prints: every figure, its ratio to the baseline and its target. */
+export function renderTable(results: BenchResults, baseline: BenchResults | undefined): string {
+  const header = ['scenario', 'figure', 'value', 'baseline', 'vs baseline', 'target', 'result'];
+  const rows = results.figures.map((figure) => {
+    const before = baseline?.figures.find((candidate) => candidate.key === figure.key);
+    return [
+      figure.scenario,
+      figure.label,
+      formatValue(figure.value, figure.unit),
+      before ? formatValue(before.value, before.unit) : '-',
+      before ? ratioToBaseline(figure, before.value) : '-',
+      figure.target?.text ?? '',
+      figure.target ? (figure.target.pass ? 'PASS' : 'FAIL') : '',
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('  ');
+  const m = results.machine;
+  return [
+    `customer-signals-subgraph bench @ ${results.commit}, ${results.date}`,
+    `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryTotalGiB} GiB, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart}`,
+    `vendor fields: ${results.workload.vendorFields.join(', ')}; cold/warm: ${results.workload.coldFields.join(' + ')}`,
+    '',
+    line(header),
+    rule,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+export function formatValue(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)}${unit === '' ? '' : ` ${unit}`}`;
+}
+
+/** value ÷ baseline, marked `worse` when it moved more than 10 % the wrong way. */
+function ratioToBaseline(figure: Figure, baselineValue: number): string {
+  if (!Number.isFinite(baselineValue) || baselineValue === 0 || !Number.isFinite(figure.value)) return 'n/a';
+  const ratio = figure.value / baselineValue;
+  const worse = (figure.better === 'lower' && ratio > 1.1) || (figure.better === 'higher' && ratio < 1 / 1.1);
+  return `×${ratio.toFixed(2)}${worse ? ' worse' : ''}`;
+}

@@ -1,0 +1,186 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulators, stopSimulators, type Simulators } from '../src/simulators';
+import { stableHash } from '../src/simulators/simulator-server';
+import { settle, type BenchContext } from './lib/bench-context';
+import type { BenchResults, Figure } from './lib/figures';
+import { describeCommit, describeMachine } from './lib/machine';
+import { startServerProcess, type ServerProcess } from './lib/server-process';
+import { renderTable } from './lib/table';
+import { liveVendorEnv } from './lib/vendor-env';
+import { coldFields, VENDOR_FIELDS } from './lib/vendor-fields';
+import { burst } from './scenarios/burst';
+import { cold } from './scenarios/cold';
+import { fanout } from './scenarios/fanout';
+import { memoryAfterRuns, soak, SOAK_DURATION_SEC } from './scenarios/memory';
+import { warm } from './scenarios/warm';
+
+/**
+ * `npm run bench [-- --soak] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline]`
+ *
+ * Starts the vendor simulators here, the server as a child process in LIVE mode against them, and
+ * each load in its own autocannon worker process; prints one table, writes bench/results/latest.json.
+ * Targets are informational: the exit code is 0 whenever the bench ran, whatever it measured.
+ */
+const SCENARIOS = ['fanout', 'cold', 'warm', 'burst', 'memory'] as const;
+type ScenarioName = (typeof SCENARIOS)[number];
+
+const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
+const LATEST = join(RESULTS_DIR, 'latest.json');
+const BASELINE = join(RESULTS_DIR, 'baseline.json');
+/** Never-seen customer ids are answered with one of this many cached Credeau bodies (see featuresSeed). */
+const DISTINCT_CREDEAU_BODIES = 32;
+/** The whole run is bounded even if something hangs. */
+const WATCHDOG_MS = 8 * 60_000;
+
+interface Options {
+  scenarios: ScenarioName[];
+  soak: boolean;
+  cpuProfile: boolean;
+  updateBaseline: boolean;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const machine = describeMachine();
+  const watchdogMs = WATCHDOG_MS + (options.soak ? SOAK_DURATION_SEC * 1000 : 0);
+  let cleanup: () => Promise<void> = async () => {};
+  const watchdog = setTimeout(() => {
+    progress(`gave up after ${watchdogMs / 60_000} minutes`);
+    void cleanup().finally(() => process.exit(1));
+  }, watchdogMs);
+  watchdog.unref();
+  process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+  const simulators = await startSimulators();
+  simulators.credeau.featuresSeed = (userId) => `bench-features-${stableHash(userId) % DISTINCT_CREDEAU_BODIES}`;
+  let server: ServerProcess | undefined;
+  cleanup = async () => {
+    await server?.stop();
+    await stopSimulators(simulators);
+  };
+
+  const cpuProfileDir = options.cpuProfile ? join(tmpdir(), `customer-signals-bench-cpu-${Date.now()}`) : undefined;
+  try {
+    server = await startServerProcess({ env: serverEnv(simulators), ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    const context: BenchContext = {
+      simulators,
+      server,
+      fields: VENDOR_FIELDS,
+      coldFields: coldFields(),
+      idleRssBytes: server.memory().rssBytes,
+      details: {},
+    };
+    const figures = await runScenarios(context, options);
+    await cleanup();
+    if (cpuProfileDir) progress(`server CPU profile written to ${cpuProfileDir}`);
+
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      commit: describeCommit(),
+      machine,
+      workload: { vendorFields: context.fields.map((f) => f.name), coldFields: context.coldFields.map((f) => f.name) },
+      figures: figures.figures,
+      ...(figures.soak ? { soak: figures.soak } : {}),
+      details: context.details,
+    };
+    const baseline = readBaseline();
+    process.stdout.write(`\n${renderTable(results, baseline)}\n\n`);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(LATEST, `${JSON.stringify(results, null, 2)}\n`);
+    progress(`wrote ${LATEST}${baseline ? '' : ' (no baseline.json to compare with)'}`);
+    if (options.updateBaseline) {
+      writeFileSync(BASELINE, `${JSON.stringify(results, null, 2)}\n`);
+      progress(`wrote ${BASELINE}`);
+    }
+    progress('targets are informational: this run exits 0 whatever it measured');
+  } catch (error) {
+    if (server) progress(`server output (tail):\n${server.outputTail()}`);
+    await cleanup();
+    throw error;
+  }
+}
+
+async function runScenarios(context: BenchContext, options: Options) {
+  const figures: Figure[] = [];
+  let coldRate: number | undefined;
+  let soakReport: BenchResults['soak'];
+  for (const name of options.scenarios) {
+    const started = Date.now();
+    progress(`${name}...`);
+    await settle(context.simulators);
+    switch (name) {
+      case 'fanout':
+        figures.push(...(await fanout(context)));
+        break;
+      case 'cold': {
+        const outcome = await cold(context);
+        coldRate = outcome.opsPerSec;
+        figures.push(...outcome.figures);
+        break;
+      }
+      case 'warm':
+        figures.push(...(await warm(context)));
+        break;
+      case 'burst':
+        figures.push(...(await burst(context)));
+        break;
+      case 'memory':
+        figures.push(...memoryAfterRuns(context));
+        break;
+    }
+    progress(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (options.soak) {
+    if (coldRate === undefined) throw new Error('--soak runs at the cold rate: include cold in --only');
+    progress(`soak: ${SOAK_DURATION_SEC} s at ${Math.round(coldRate)} ops/s...`);
+    const outcome = await soak(context, coldRate);
+    figures.push(...outcome.figures);
+    soakReport = outcome.report;
+  }
+  return { figures, soak: soakReport };
+}
+
+function serverEnv(simulators: Simulators): Record<string, string> {
+  return {
+    // Production is what ships, and it refuses a vendor without credentials instead of simulating it
+    // inside the server process (see vendor-env.ts).
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    // info: the ready line carries the URL; nothing is logged per request at this level.
+    LOG_LEVEL: 'info',
+    ...liveVendorEnv(simulators),
+  };
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { scenarios: [...SCENARIOS], soak: false, cpuProfile: false, updateBaseline: false };
+  for (const arg of args) {
+    if (arg === '--soak') options.soak = true;
+    else if (arg === '--cpu-prof') options.cpuProfile = true;
+    else if (arg === '--update-baseline') options.updateBaseline = true;
+    else if (arg.startsWith('--only=')) {
+      const names = arg.slice('--only='.length).split(',');
+      const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+      if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+      options.scenarios = SCENARIOS.filter((name) => names.includes(name));
+    } else throw new Error(`unknown option ${arg}; use --soak, --only=a,b, --cpu-prof, --update-baseline`);
+  }
+  return options;
+}
+
+function readBaseline(): BenchResults | undefined {
+  if (!existsSync(BASELINE)) return undefined;
+  return JSON.parse(readFileSync(BASELINE, 'utf8')) as BenchResults;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

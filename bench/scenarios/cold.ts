@@ -1,0 +1,106 @@
+import { CREDEAU_SIMULATOR_CREDENTIALS, GROUPINGS, type CredeauSimulator } from '../../src/simulators/credeau/credeau.simulator';
+import type { Figure } from '../lib/figures';
+import { requireCleanLoad, resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
+import { callsPerOperation } from '../lib/vendor-fields';
+import { runLoad, type LoadSpec } from '../lib/load';
+import { entitiesQuery } from '../lib/operations';
+import { median } from '../lib/stats';
+
+export const CUSTOMERS_PER_OPERATION = 20;
+export const COLD_CONNECTIONS = 10;
+const WARMUP_SEC = 3;
+const DURATION_SEC = 15;
+
+/** The cold workload: `_entities` of 20 customers the server has never been asked about. */
+export function coldLoad(context: BenchContext, idPrefix: string): LoadSpec {
+  return {
+    url: context.server.graphqlUrl,
+    connections: COLD_CONNECTIONS,
+    body: { kind: 'fresh-entities', query: entitiesQuery(context.coldFields), idPrefix, perOperation: CUSTOMERS_PER_OPERATION },
+    timeoutSec: 30,
+  };
+}
+
+export interface ColdOutcome {
+  figures: Figure[];
+  opsPerSec: number;
+}
+
+/**
+ * cold: fresh customers in every operation, vendors answering at once, so what is left is our own cost
+ * per customer. Its yardstick is the cost of JSON.parse of one Credeau body, the one thing no
+ * implementation can skip: 20 parses per operation bound a single core to 1000 ÷ (20 × parse ms) ops/s.
+ */
+export async function cold(context: BenchContext): Promise<ColdOutcome> {
+  setVendorLatency(context.simulators, 0);
+  const parse = await measureCredeauParse(context.simulators.credeau);
+  const parseOnlyLimit = 1000 / (CUSTOMERS_PER_OPERATION * parse.ms);
+
+  requireCleanLoad('cold warm-up', await runLoad({ ...coldLoad(context, 'cold-warmup'), durationSec: WARMUP_SEC }));
+  await settle(context.simulators);
+  const result = await runLoad({ ...coldLoad(context, 'cold'), durationSec: DURATION_SEC });
+  requireCleanLoad('cold', result);
+
+  const calls = callsPerOperation(context.coldFields, context.simulators, result.okOperations);
+  resetVendorCalls(context.simulators);
+  const ratio = result.opsPerSec / parseOnlyLimit;
+  context.details.cold = {
+    customersPerOperation: CUSTOMERS_PER_OPERATION,
+    connections: COLD_CONNECTIONS,
+    durationSec: result.durationSec,
+    operations: result.okOperations,
+    latencyMs: result.latencyMs,
+    vendorCallsPerOperation: calls,
+    credeauBodyBytes: parse.bytes,
+    parseMs: parse.ms,
+    parseBatchMeansMs: parse.batchMeansMs,
+  };
+  return {
+    opsPerSec: result.opsPerSec,
+    figures: [
+      { key: 'cold.opsPerSec', scenario: 'cold', label: 'operations/s (20 customers each)', value: result.opsPerSec, unit: 'ops/s', better: 'higher' },
+      { key: 'cold.p50', scenario: 'cold', label: 'p50 latency', value: result.latencyMs.p50, unit: 'ms', better: 'lower' },
+      { key: 'cold.p99', scenario: 'cold', label: 'p99 latency', value: result.latencyMs.p99, unit: 'ms', better: 'lower' },
+      { key: 'cold.parseMs', scenario: 'cold', label: `JSON.parse of one Credeau body (${Math.round(parse.bytes / 1024)} KB)`, value: parse.ms, unit: 'ms', better: 'lower' },
+      { key: 'cold.parseOnlyLimit', scenario: 'cold', label: 'parse-only limit 1000 ÷ (20 × parse ms)', value: parseOnlyLimit, unit: 'ops/s' },
+      {
+        key: 'cold.ratioToParseLimit',
+        scenario: 'cold',
+        label: 'cold ÷ parse-only limit',
+        value: ratio,
+        unit: '',
+        better: 'higher',
+        target: { text: '≥ 0.70', pass: ratio >= 0.7 },
+      },
+    ],
+  };
+}
+
+const PARSE_WARMUP = 50;
+const PARSE_BATCHES = 15;
+
+/**
+ * The cost of JSON.parse of one real simulator body, measured in this process while the server is
+ * idle: the median over batches of 20 parses (one operation's worth) of fresh string copies, so
+ * garbage collection is paid as the server pays it and one unlucky pause does not set the figure.
+ */
+async function measureCredeauParse(credeau: CredeauSimulator): Promise<{ ms: number; bytes: number; batchMeansMs: number[] }> {
+  const { clientId, authToken } = CREDEAU_SIMULATOR_CREDENTIALS;
+  const response = await fetch(`${credeau.url}/api/insights`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-client-id': clientId, 'x-auth-token': authToken },
+    body: JSON.stringify({ user_id: 'bench-parse-probe', client_id: clientId, groupings: GROUPINGS }),
+  });
+  if (response.status !== 200) throw new Error(`cold: the Credeau simulator answered ${response.status} to the parse probe`);
+  const raw = Buffer.from(await response.arrayBuffer());
+
+  for (let i = 0; i < PARSE_WARMUP; i++) JSON.parse(raw.toString('utf8'));
+  const batchMeansMs: number[] = [];
+  for (let batch = 0; batch < PARSE_BATCHES; batch++) {
+    const copies = Array.from({ length: CUSTOMERS_PER_OPERATION }, () => raw.toString('utf8'));
+    const started = performance.now();
+    for (const copy of copies) JSON.parse(copy);
+    batchMeansMs.push((performance.now() - started) / CUSTOMERS_PER_OPERATION);
+  }
+  return { ms: median(batchMeansMs), bytes: raw.length, batchMeansMs: batchMeansMs.map((ms) => Math.round(ms * 1000) / 1000) };
+}

@@ -1,0 +1,59 @@
+import type { Figure } from '../lib/figures';
+import { requireCleanLoad, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
+import { runLoad } from '../lib/load';
+import { oneCustomerBody } from '../lib/operations';
+import { callsPerOperation } from '../lib/vendor-fields';
+
+/** Every vendor answers in this long; an operation calling them concurrently takes about as long. */
+export const FANOUT_VENDOR_LATENCY_MS = 200;
+/**
+ * One operation at a time: with several, their vendor answers arrive in lock-step (all wait the same
+ * 200 ms) and queue behind each other in the server, which measures queueing, not fan-out.
+ */
+const CONNECTIONS = 1;
+const WARMUP_SEC = 2;
+const DURATION_SEC = 12;
+
+/**
+ * fanout: one customer, every vendor field, every vendor slow. p50 ÷ vendor latency is 1.0 when the
+ * vendors are called concurrently and the subgraph adds nothing; each vendor called in series adds 1.0.
+ */
+export async function fanout(context: BenchContext): Promise<Figure[]> {
+  setVendorLatency(context.simulators, FANOUT_VENDOR_LATENCY_MS);
+  const load = {
+    url: context.server.graphqlUrl,
+    connections: CONNECTIONS,
+    body: { kind: 'fixed' as const, body: oneCustomerBody('bench-fanout', context.fields) },
+    timeoutSec: 10,
+  };
+  // Warm-up (JIT, connection pools, vendor tokens) is not measured.
+  requireCleanLoad('fanout warm-up', await runLoad({ ...load, durationSec: WARMUP_SEC }));
+  await settle(context.simulators);
+  const result = await runLoad({ ...load, durationSec: DURATION_SEC });
+  requireCleanLoad('fanout', result);
+  setVendorLatency(context.simulators, 0);
+
+  const ratio = result.latencyMs.p50 / FANOUT_VENDOR_LATENCY_MS;
+  context.details.fanout = {
+    vendorLatencyMs: FANOUT_VENDOR_LATENCY_MS,
+    connections: CONNECTIONS,
+    durationSec: result.durationSec,
+    operations: result.okOperations,
+    latencyMs: result.latencyMs,
+    // Fields behind a shared cache show ~0: fanout asks for one customer again and again.
+    vendorCallsPerOperation: callsPerOperation(context.fields, context.simulators, result.okOperations),
+  };
+  return [
+    { key: 'fanout.p50', scenario: 'fanout', label: 'p50 latency', value: result.latencyMs.p50, unit: 'ms', better: 'lower' },
+    { key: 'fanout.p99', scenario: 'fanout', label: 'p99 latency', value: result.latencyMs.p99, unit: 'ms', better: 'lower' },
+    {
+      key: 'fanout.ratio',
+      scenario: 'fanout',
+      label: `p50 ÷ ${FANOUT_VENDOR_LATENCY_MS} ms`,
+      value: ratio,
+      unit: '',
+      better: 'lower',
+      target: { text: '≤ 1.05', pass: ratio <= 1.05 },
+    },
+  ];
+}

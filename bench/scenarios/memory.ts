@@ -1,0 +1,90 @@
+import type { Figure, SoakReport } from '../lib/figures';
+import { resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
+import { runLoad } from '../lib/load';
+import { MB, slope } from '../lib/stats';
+import { coldLoad } from './cold';
+
+export const RSS_LIMIT_MB = 150;
+
+/** memory: resident size of the server process after every other scenario ran against it. */
+export function memoryAfterRuns(context: BenchContext): Figure[] {
+  const { rssBytes, peakRssBytes } = context.server.memory();
+  const rssMB = rssBytes / MB;
+  return [
+    { key: 'memory.rssIdle', scenario: 'memory', label: 'server RSS at start, idle', value: context.idleRssBytes / MB, unit: 'MB', better: 'lower' },
+    {
+      key: 'memory.rssAfterRuns',
+      scenario: 'memory',
+      label: 'server RSS after the runs',
+      value: rssMB,
+      unit: 'MB',
+      better: 'lower',
+      target: { text: `≤ ${RSS_LIMIT_MB} MB`, pass: rssMB <= RSS_LIMIT_MB },
+    },
+    { key: 'memory.peakRss', scenario: 'memory', label: 'server peak RSS (VmHWM)', value: peakRssBytes / MB, unit: 'MB', better: 'lower' },
+  ];
+}
+
+export const SOAK_DURATION_SEC = 300;
+const SAMPLE_EVERY_SEC = 10;
+/** Flat: resident size grows less than this per minute over the soak (fitted, so GC saw-teeth average out). */
+const FLAT_SLOPE_MB_PER_MIN = 1;
+
+/**
+ * soak (`npm run bench -- --soak`): the cold workload for 5 minutes at the rate cold reached, sampling
+ * the server's RSS every 10 s. A per-operation leak of a kilobyte would show as ~2 MB/min here.
+ */
+export async function soak(context: BenchContext, rateOpsPerSec: number): Promise<{ figures: Figure[]; report: SoakReport }> {
+  setVendorLatency(context.simulators, 0);
+  await settle(context.simulators);
+  const rate = Math.max(1, Math.round(rateOpsPerSec));
+  const samples: Array<{ atSec: number; rssMB: number }> = [];
+  const started = Date.now();
+  const sample = () => {
+    samples.push({ atSec: Math.round((Date.now() - started) / 1000), rssMB: context.server.memory().rssBytes / MB });
+    // The simulators record every call; over a soak that is the runner's memory, not the server's.
+    resetVendorCalls(context.simulators);
+  };
+  sample();
+  const timer = setInterval(sample, SAMPLE_EVERY_SEC * 1000);
+  let result;
+  try {
+    result = await runLoad({ ...coldLoad(context, 'soak'), durationSec: SOAK_DURATION_SEC, overallRate: rate });
+  } finally {
+    clearInterval(timer);
+  }
+  sample();
+
+  const perMinute = slope(samples.map((s) => ({ x: s.atSec / 60, y: s.rssMB })));
+  const first = samples[0]?.rssMB ?? Number.NaN;
+  const last = samples[samples.length - 1]?.rssMB ?? Number.NaN;
+  const highest = Math.max(...samples.map((s) => s.rssMB));
+  const failures = result.graphqlErrors + result.non2xx + result.socketErrors;
+  const report: SoakReport = {
+    durationSec: result.durationSec,
+    rateOpsPerSec: rate,
+    okOperations: result.okOperations,
+    samples: samples.map((s) => ({ atSec: s.atSec, rssMB: Math.round(s.rssMB * 10) / 10 })),
+  };
+  context.details.soak = { latencyMs: result.latencyMs, failures, firstGraphqlError: result.firstGraphqlError };
+  const flat = perMinute <= FLAT_SLOPE_MB_PER_MIN && highest <= RSS_LIMIT_MB;
+  return {
+    report,
+    figures: [
+      { key: 'soak.opsPerSec', scenario: 'soak', label: `operations/s achieved (asked ${rate})`, value: result.opsPerSec, unit: 'ops/s', better: 'higher' },
+      { key: 'soak.failures', scenario: 'soak', label: 'failed operations', value: failures, unit: '', target: { text: '= 0', pass: failures === 0 } },
+      { key: 'soak.rssFirst', scenario: 'soak', label: 'server RSS at start', value: first, unit: 'MB', better: 'lower' },
+      { key: 'soak.rssLast', scenario: 'soak', label: `server RSS after ${SOAK_DURATION_SEC / 60} min`, value: last, unit: 'MB', better: 'lower' },
+      { key: 'soak.rssMax', scenario: 'soak', label: 'server RSS highest sample', value: highest, unit: 'MB', better: 'lower' },
+      { key: 'soak.growth', scenario: 'soak', label: 'RSS growth first → last', value: ((last - first) / first) * 100, unit: '%' },
+      {
+        key: 'soak.slope',
+        scenario: 'soak',
+        label: 'RSS trend (least squares)',
+        value: perMinute,
+        unit: 'MB/min',
+        target: { text: `flat: ≤ ${FLAT_SLOPE_MB_PER_MIN} MB/min, max ≤ ${RSS_LIMIT_MB} MB`, pass: flat },
+      },
+    ],
+  };
+}
