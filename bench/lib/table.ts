@@ -39,7 +39,8 @@ export function formatValue(value: number, unit: string): string {
 
 /** value ÷ baseline, marked `worse` when it moved more than 10 % the wrong way. */
 function ratioToBaseline(figure: Figure, baselineValue: number): string {
-  if (!Number.isFinite(baselineValue) || baselineValue === 0 || !Number.isFinite(figure.value)) return 'n/a';
+  // A ratio means something only between two positive numbers (not for a trend that may be negative).
+  if (!Number.isFinite(baselineValue) || !Number.isFinite(figure.value) || baselineValue <= 0 || figure.value < 0) return 'n/a';
   const ratio = figure.value / baselineValue;
   const worse = (figure.better === 'lower' && ratio > 1.1) || (figure.better === 'higher' && ratio < 1 / 1.1);
   return `×${ratio.toFixed(2)}${worse ? ' worse' : ''}`;
