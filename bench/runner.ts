@@ -127,7 +127,7 @@ async function runScenarios(context: BenchContext, options: Options) {
         figures.push(...(await burst(context)));
         break;
       case 'memory':
-        figures.push(...memoryAfterRuns(context));
+        figures.push(...(await memoryAfterRuns(context)));
         break;
     }
     progress(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
