@@ -82,10 +82,12 @@ export async function soak(context: BenchContext, rateOpsPerSec: number): Promis
   }
   sample();
 
-  const perMinute = slope(samples.map((s) => ({ x: s.atSec / 60, y: s.rssMB })));
+  // The sample at 0 s is taken before the load starts (a settled, idle heap): it is not the soak's floor.
+  const underLoad = samples.filter((s) => s.atSec > 0);
+  const perMinute = slope(underLoad.map((s) => ({ x: s.atSec / 60, y: s.rssMB })));
   const minuteFloor = (from: number, to: number) =>
-    Math.min(...samples.filter((s) => s.atSec >= from && s.atSec < to).map((s) => s.rssMB));
-  const firstFloor = minuteFloor(0, 60);
+    Math.min(...underLoad.filter((s) => s.atSec >= from && s.atSec < to).map((s) => s.rssMB));
+  const firstFloor = minuteFloor(0, 60 + SAMPLE_EVERY_SEC);
   // The sample taken after the load stopped is left out: it is no longer under the soak's load.
   const lastFloor = minuteFloor(SOAK_DURATION_SEC - 60, SOAK_DURATION_SEC);
   const floorGrowth = (lastFloor - firstFloor) / firstFloor;
