@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { CredeauConfig } from '../../config';
 import type { DeviceInsightsRecord } from '../../types/device-insights.type';
 import { InsightStatus } from '../../types/insight-status.type';
-import { errorForTransportFailure } from '../http/classify-failure';
-import { sleep, type Deadline } from '../http/deadline';
+import type { Deadline } from '../http/deadline';
 import { mapWithConcurrency } from '../http/map-with-concurrency';
+import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { assertCredeauUserId } from './credeau.input';
 import type { SmsListCache } from './credeau-sms.cache';
@@ -66,32 +66,28 @@ export class CredeauDatasource {
     return this.pollAsyncInsights(userId, headers, body);
   }
 
-  /**
-   * Polls while Credeau answers 202. When the poll budget (or the operation) would run out before the
-   * next poll, answers IN_PROGRESS: that is a state the client can show and ask about again, not a fault.
-   */
-  private async pollAsyncInsights(
+  /** Polls while Credeau answers 202; IN_PROGRESS when the poll budget runs out. */
+  private pollAsyncInsights(
     userId: string,
     headers: Record<string, string>,
     body: CredeauInsightsRequest,
   ): Promise<DeviceInsightsRecord> {
     const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
-    const pollUntil = Date.now() + pollTimeoutMs;
-    for (;;) {
-      const response = await this.connection.client.request({
-        method: 'POST', path: '/api/async_insights', headers, json: body, deadline: this.deadline,
-        acceptStatuses: [200, 202], operation: 'async_insights',
-      });
-      const record = toDeviceInsights(response.body, userId, timestampOffset);
-      if (response.status === 200 && record.status !== InsightStatus.IN_PROGRESS) return record;
-
-      const nextPollAt = Date.now() + pollIntervalMs;
-      if (nextPollAt >= pollUntil || pollIntervalMs >= this.deadline.remainingMs()) {
-        return { ...record, status: InsightStatus.IN_PROGRESS };
-      }
-      await sleep(pollIntervalMs, this.deadline.signal).catch((cause: unknown) => {
-        throw errorForTransportFailure('CREDEAU', cause, 'deadline');
-      });
-    }
+    return pollUntilSettled({
+      vendor: 'CREDEAU',
+      intervalMs: pollIntervalMs,
+      timeoutMs: pollTimeoutMs,
+      deadline: this.deadline,
+      poll: async () => {
+        const response = await this.connection.client.request({
+          method: 'POST', path: '/api/async_insights', headers, json: body, deadline: this.deadline,
+          acceptStatuses: [200, 202], operation: 'async_insights',
+        });
+        const record = toDeviceInsights(response.body, userId, timestampOffset);
+        // A 202 is in progress whatever its message says.
+        if (response.status === 202) return { value: { ...record, status: InsightStatus.IN_PROGRESS }, settled: false };
+        return { value: record, settled: record.status !== InsightStatus.IN_PROGRESS };
+      },
+    });
   }
 }

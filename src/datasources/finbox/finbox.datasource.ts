@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { FinboxConfig } from '../../config';
 import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
-import { errorForTransportFailure } from '../http/classify-failure';
-import { sleep, type Deadline } from '../http/deadline';
+import type { Deadline } from '../http/deadline';
 import { mapWithConcurrency } from '../http/map-with-concurrency';
+import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { assertFinboxCustomerId, assertFinboxVersion } from './finbox.input';
 import { toFinboxPredictors } from './finbox.mapper';
@@ -52,11 +52,8 @@ export class FinboxDatasource {
     return this.predictorsLoader.load({ customerId, version: resolvedVersion });
   }
 
-  /**
-   * Asks again while FinBox answers 202. When the poll budget (or the operation) would run out before
-   * the next poll, answers IN_PROGRESS: a state the client can show and ask about later, not a fault.
-   */
-  private async pollPredictors(key: PredictorsKey): Promise<FinboxPredictorsRecord> {
+  /** Polls while FinBox answers 202 `in_progress`; IN_PROGRESS when the poll budget runs out. */
+  private pollPredictors(key: PredictorsKey): Promise<FinboxPredictorsRecord> {
     const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
     const { apiKey, serverHash } = this.connection.credentials;
     const body: FinboxPredictorsRequest = {
@@ -64,20 +61,19 @@ export class FinboxDatasource {
       version: key.version,
       salt: finboxSalt(key.customerId, serverHash),
     };
-    const pollUntil = Date.now() + pollTimeoutMs;
-    for (;;) {
-      const response = await this.connection.client.request({
-        method: 'POST', path: '/risk/predictors', headers: { 'x-api-key': apiKey }, json: body,
-        deadline: this.deadline, acceptStatuses: [200, 202], operation: 'risk_predictors',
-      });
-      const record = toFinboxPredictors(response.body, response.status, key, timestampOffset);
-      if (record.status !== InsightStatus.IN_PROGRESS) return record;
-
-      const nextPollAt = Date.now() + pollIntervalMs;
-      if (nextPollAt >= pollUntil || pollIntervalMs >= this.deadline.remainingMs()) return record;
-      await sleep(pollIntervalMs, this.deadline.signal).catch((cause: unknown) => {
-        throw errorForTransportFailure('FINBOX', cause, 'deadline');
-      });
-    }
+    return pollUntilSettled({
+      vendor: 'FINBOX',
+      intervalMs: pollIntervalMs,
+      timeoutMs: pollTimeoutMs,
+      deadline: this.deadline,
+      poll: async () => {
+        const response = await this.connection.client.request({
+          method: 'POST', path: '/risk/predictors', headers: { 'x-api-key': apiKey }, json: body,
+          deadline: this.deadline, acceptStatuses: [200, 202], operation: 'risk_predictors',
+        });
+        const record = toFinboxPredictors(response.body, response.status, key, timestampOffset);
+        return { value: record, settled: record.status !== InsightStatus.IN_PROGRESS };
+      },
+    });
   }
 }
