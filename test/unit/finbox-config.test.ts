@@ -1,14 +1,7 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { problemsOf as problemListOf } from '../support/config-problems';
 
-function problemsOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.join('\n');
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string>): string => problemListOf(env).join('\n');
 
 describe('FinBox and Credeau SMS configuration', () => {
   it('defaults to production FinBox, FinBox\'s own retry rule and poll timings, simulated without credentials', () => {
