@@ -11,15 +11,25 @@ async function scriptedServer(handle: (req: IncomingMessage, res: ServerResponse
   const server: Server = createServer((req, res) => handle(req, res, calls++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, calls: () => calls, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  const close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  openResources.push(close);
+  return { url, calls: () => calls, close };
 }
 
+/** Closed after each test, also when an assertion failed midway (else jest waits on open sockets). */
+const openResources: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(openResources.splice(0).map((close) => close().catch(() => undefined)));
+});
+
 function clientFor(url: string, overrides: Partial<ConstructorParameters<typeof VendorHttpClient>[0]> = {}) {
-  return new VendorHttpClient({
+  const client = new VendorHttpClient({
     vendor: 'CREDEAU', baseUrl: url, timeoutMs: 1000, connectTimeoutMs: 500, maxConnections: 4,
     maxResponseBytes: 1024, retry: exponentialBackoff({ baseMs: 1, capMs: 10, maxRetries: 2 }),
     logger: pino({ level: 'silent' }), ...overrides,
   });
+  openResources.push(() => client.close());
+  return client;
 }
 
 describe('VendorHttpClient', () => {
@@ -36,8 +46,6 @@ describe('VendorHttpClient', () => {
     const client = clientFor(server.url);
     await expect(client.request({ method: 'GET', path: '/big', deadline: deadline(), operation: 't' }))
       .rejects.toMatchObject({ code: 'VENDOR_BAD_RESPONSE', vendor: 'CREDEAU' });
-    await client.close();
-    await server.close();
   });
 
   it('gives VENDOR_TIMEOUT when an attempt exceeds its timeout, after retrying', async () => {
@@ -46,8 +54,6 @@ describe('VendorHttpClient', () => {
     await expect(client.request({ method: 'GET', path: '/slow', deadline: deadline(), operation: 't' }))
       .rejects.toMatchObject({ code: 'VENDOR_TIMEOUT' });
     expect(server.calls()).toBe(3);
-    await client.close();
-    await server.close();
   });
 
   it('gives VENDOR_UNAVAILABLE when nothing listens', async () => {
@@ -57,7 +63,6 @@ describe('VendorHttpClient', () => {
     const client = clientFor(url);
     await expect(client.request({ method: 'GET', path: '/', deadline: deadline(), operation: 't' }))
       .rejects.toMatchObject({ code: 'VENDOR_UNAVAILABLE' });
-    await client.close();
   });
 
   it('hands Retry-After to the retry policy and succeeds on the retry', async () => {
@@ -79,8 +84,6 @@ describe('VendorHttpClient', () => {
     const response = await client.request({ method: 'GET', path: '/', deadline: deadline(), operation: 't' });
     expect(response.body).toEqual({ ok: true });
     expect(seen).toEqual([2000]);
-    await client.close();
-    await server.close();
   });
 
   it('stops retrying when the wait would pass the operation deadline', async () => {
@@ -92,8 +95,6 @@ describe('VendorHttpClient', () => {
     await expect(client.request({ method: 'GET', path: '/', deadline: deadline(1000), operation: 't' }))
       .rejects.toMatchObject({ code: 'VENDOR_UNAVAILABLE', httpStatus: 503 });
     expect(server.calls()).toBe(1);
-    await client.close();
-    await server.close();
   });
 
   it('does not retry a status outside the policy (500 for Credeau) and returns accepted statuses as data', async () => {
@@ -107,7 +108,21 @@ describe('VendorHttpClient', () => {
     expect(server.calls()).toBe(1);
     const accepted = await client.request({ method: 'GET', path: '/accepted', acceptStatuses: [202], deadline: deadline(), operation: 't' });
     expect(accepted).toMatchObject({ status: 202, body: { state: 'x' } });
-    await client.close();
-    await server.close();
+  });
+
+  it('hands back an accepted error status with an unreadable body as data, but refuses an unreadable success', async () => {
+    const server = await scriptedServer((req, res) => {
+      const status = req.url === '/ok' ? 200 : 404;
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(req.url === '/big' ? 'x'.repeat(5000) : '<html>not json</html>');
+    });
+    const client = clientFor(server.url);
+    const accept = [200, 404];
+    await expect(client.request({ method: 'GET', path: '/missing', acceptStatuses: accept, deadline: deadline(), operation: 't' }))
+      .resolves.toMatchObject({ status: 404, body: undefined });
+    await expect(client.request({ method: 'GET', path: '/big', acceptStatuses: accept, deadline: deadline(), operation: 't' }))
+      .resolves.toMatchObject({ status: 404, body: undefined });
+    await expect(client.request({ method: 'GET', path: '/ok', acceptStatuses: accept, deadline: deadline(), operation: 't' }))
+      .rejects.toMatchObject({ code: 'VENDOR_BAD_RESPONSE', httpStatus: 200 });
   });
 });

@@ -3,7 +3,6 @@ import type { CredolabConfig } from '../../config';
 import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
 import type { CredolabScoreRecord } from '../../types/credolab-score.type';
 import type { Deadline } from '../http/deadline';
-import { keepErrorStatus } from '../http/keep-error-status';
 import { mapWithConcurrency } from '../http/map-with-concurrency';
 import { assertFraudCheckArguments, assertReferenceNumber, type FraudCheckArguments } from './credolab.input';
 import { toCredolabScore, toFraudCheck, toFraudCheckRequest } from './credolab.mapper';
@@ -62,26 +61,26 @@ export class CredolabDatasource {
   }
 
   private async fetchInsight(referenceNumber: string): Promise<CredolabScoreRecord> {
-    const response = await keepErrorStatus(() => this.connection.tokens.send({
+    const response = await this.connection.tokens.send({
       method: 'GET',
       path: `/v6.0/datasets/${encodeURIComponent(referenceNumber)}/datasetinsight`,
       deadline: this.deadline,
       // The documented "no data" problems come back as data for the mapper; 500/503 are retried.
       acceptStatuses: [200, 400, 404, 410],
       operation: 'datasetinsight',
-    }));
+    });
     return toCredolabScore(response.status, response.body, referenceNumber);
   }
 
   private async fetchFraudCheck(key: FraudCheckKey): Promise<CredolabFraudCheckRecord> {
-    const response = await keepErrorStatus(() => this.connection.tokens.send({
+    const response = await this.connection.tokens.send({
       method: 'POST',
       path: `/v6.0/datasets/${encodeURIComponent(key.referenceNumber)}/iovation/fraud/checks/${encodeURIComponent(key.rulesetId)}`,
       json: toFraudCheckRequest(key.accountCode, key.transactionInsight),
       deadline: this.deadline,
       acceptStatuses: [200, 400, 404, 410],
       operation: 'fraud_check',
-    }));
+    });
     return toFraudCheck(response.status, response.body);
   }
 }

@@ -3,7 +3,6 @@ import type { CredolabCredentials } from '../../config/credolab.config';
 import { VendorError } from '../../errors';
 import { errorForTransportFailure } from '../http/classify-failure';
 import { Deadline } from '../http/deadline';
-import { keepErrorStatus } from '../http/keep-error-status';
 import type { VendorHttpClient, VendorRequest, VendorResponse } from '../http/vendor-http-client';
 import { loginRejection, toCredolabToken, type CredolabToken } from './credolab.mapper';
 import type { CredolabLoginRequest, CredolabRefreshRequest } from './credolab.wire';
@@ -134,9 +133,9 @@ export class CredolabTokenManager {
     if (rejected && this.now() < rejected.until) throw rejected.error;
     const body: CredolabLoginRequest = { userEmail: this.options.credentials.email, password: this.options.credentials.password };
     try {
-      const response = await keepErrorStatus(() => this.options.client.request({
+      const response = await this.options.client.request({
         method: 'POST', path: LOGIN_PATH, json: body, deadline: budget, acceptStatuses: [200, 400, 404], operation: 'login',
-      }));
+      });
       if (response.status !== 200) throw loginRejection(response.status, response.body);
       const token = toCredolabToken(response.body, this.now());
       this.rejected = undefined;

@@ -27,7 +27,10 @@ export interface VendorRequest {
   headers?: Record<string, string>;
   json?: unknown;
   deadline: Deadline;
-  /** Statuses handed back as data; every other status becomes a VendorError. Default [200]. */
+  /**
+   * Statuses handed back as data; every other status becomes a VendorError. Default [200]. An accepted
+   * error status whose body cannot be read comes back with `body: undefined`.
+   */
   acceptStatuses?: readonly number[];
   /** Short label for logs, e.g. "insights". Never the path: it can hold a customer id. */
   operation: string;
@@ -144,13 +147,28 @@ export class VendorHttpClient {
     }
   }
 
+  /**
+   * An accepted success must carry a readable JSON body. An accepted error status (a vendor's documented
+   * "no data" answer, say Credolab's 404) is data by its status alone: when its body is not JSON or over
+   * the size cap, it comes back with no body and the vendor's mapper decides from the status.
+   */
   private async parse(response: Awaited<ReturnType<VendorHttpClient['attempt']>>): Promise<VendorResponse> {
-    const text = await response.text();
-    if (text.trim() === '') return { status: response.status, headers: response.headers, body: undefined };
+    const { status, headers } = response;
+    let text: string;
     try {
-      return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+      text = await response.text();
+    } catch (error) {
+      if (status >= 400 && error instanceof VendorError && error.code === 'VENDOR_BAD_RESPONSE') {
+        return { status, headers, body: undefined };
+      }
+      throw error;
+    }
+    if (text.trim() === '') return { status, headers, body: undefined };
+    try {
+      return { status, headers, body: JSON.parse(text) };
     } catch {
-      throw badResponse(this.options.vendor, 'response is not valid JSON', response.status);
+      if (status >= 400) return { status, headers, body: undefined };
+      throw badResponse(this.options.vendor, 'response is not valid JSON', status);
     }
   }
 

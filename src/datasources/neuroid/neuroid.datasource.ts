@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { NeuroidConfig } from '../../config';
 import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
-import { keepErrorStatus } from '../http/keep-error-status';
 import { mapWithConcurrency } from '../http/map-with-concurrency';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { assertNeuroidId } from './neuroid.input';
@@ -51,7 +50,7 @@ export class NeuroidDatasource {
   }
 
   private async fetchProfile({ siteId, profileId }: ProfileKey): Promise<BehaviorSignalsRecord> {
-    const response = await keepErrorStatus(() => this.connection.client.request({
+    const response = await this.connection.client.request({
       method: 'GET',
       // Encoded although the id rule already excludes every character that would need it: defence in depth.
       path: `/sites/${encodeURIComponent(siteId)}/profiles/${encodeURIComponent(profileId)}`,
@@ -60,7 +59,7 @@ export class NeuroidDatasource {
       // Error bodies name NeuroID's status (PROFILE_NOT_FOUND is data); 500 is retried, so not accepted.
       acceptStatuses: [200, 400, 401, 403, 404, 406],
       operation: 'profile',
-    }));
+    });
     return toBehaviorSignals(response.status, response.body, profileId, siteId);
   }
 }
