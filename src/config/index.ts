@@ -53,14 +53,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const production = (env.NODE_ENV ?? '').trim() === 'production';
-  const credeauCredentials = resolveCredentials('Credeau', credeauCredentialVariables, env, production);
-  if (credeauCredentials.kind === 'invalid') problems.push(...credeauCredentials.problems);
-  const credolabCredentials = resolveCredentials('Credolab', credolabCredentialVariables, env, production);
-  if (credolabCredentials.kind === 'invalid') problems.push(...credolabCredentials.problems);
-  const neuroidCredentials = resolveCredentials('NeuroID', neuroidCredentialVariables, env, production);
-  if (neuroidCredentials.kind === 'invalid') problems.push(...neuroidCredentials.problems);
-  const finboxCredentials = resolveCredentials('FinBox', finboxCredentialVariables, env, production);
-  if (finboxCredentials.kind === 'invalid') problems.push(...finboxCredentials.problems);
+  /** A vendor's credentials when all are set, null for its simulator; anything else is a problem. */
+  const credentialsOf = <K extends string>(label: string, variables: Record<K, string>): Record<K, string> | null => {
+    const resolved = resolveCredentials(label, variables, env, production);
+    if (resolved.kind === 'invalid') problems.push(...resolved.problems);
+    return resolved.kind === 'live' ? resolved.values : null;
+  };
+  const credeauCredentials = credentialsOf('Credeau', credeauCredentialVariables);
+  const credolabCredentials = credentialsOf('Credolab', credolabCredentialVariables);
+  const neuroidCredentials = credentialsOf('NeuroID', neuroidCredentialVariables);
+  const finboxCredentials = credentialsOf('FinBox', finboxCredentialVariables);
 
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -84,10 +86,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxResponseBytes: e.HTTP_MAX_RESPONSE_BYTES,
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
-    credeau: toCredeauConfig(e, credeauCredentials.kind === 'live' ? credeauCredentials.values : null),
-    credolab: toCredolabConfig(e, credolabCredentials.kind === 'live' ? credolabCredentials.values : null),
-    neuroid: toNeuroidConfig(e, neuroidCredentials.kind === 'live' ? neuroidCredentials.values : null),
-    finbox: toFinboxConfig(e, finboxCredentials.kind === 'live' ? finboxCredentials.values : null),
+    credeau: toCredeauConfig(e, credeauCredentials),
+    credolab: toCredolabConfig(e, credolabCredentials),
+    neuroid: toNeuroidConfig(e, neuroidCredentials),
+    finbox: toFinboxConfig(e, finboxCredentials),
   });
 }
 
