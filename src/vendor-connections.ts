@@ -15,29 +15,32 @@ export interface OpenedVendors {
 }
 
 /**
- * Opens every vendor once at start-up. `existing` lets tests and benchmarks hand in simulators they
- * started themselves and want to inspect or tune.
+ * Opens every vendor once at start-up, concurrently (each may start a simulator). `existing` lets tests
+ * and benchmarks hand in simulators they started themselves and want to inspect or tune.
  */
 export async function openVendorConnections(
   config: Config,
   logger: Logger,
   existing: Partial<Simulators> = {},
 ): Promise<OpenedVendors> {
-  const credeau = await openCredeauConnection(config, logger, existing.credeau);
-  const credolab = await openCredolabConnection(config, logger, existing.credolab);
-  const neuroid = await openNeuroidConnection(config, logger, existing.neuroid);
-  const finbox = await openFinboxConnection(config, logger, existing.finbox);
-  const opened = [credeau, credolab, neuroid, finbox];
+  const [credeau, credolab, neuroid, finbox] = await Promise.all([
+    openCredeauConnection(config, logger, existing.credeau),
+    openCredolabConnection(config, logger, existing.credolab),
+    openNeuroidConnection(config, logger, existing.neuroid),
+    openFinboxConnection(config, logger, existing.finbox),
+  ]);
+  const candidates: Partial<Simulators> = {
+    credeau: credeau.simulator,
+    credolab: credolab.simulator,
+    neuroid: neuroid.simulator,
+    finbox: finbox.simulator,
+  };
   return {
     connections: { credeau: credeau.connection, credolab: credolab.connection, neuroid: neuroid.connection, finbox: finbox.connection },
-    simulators: {
-      ...(credeau.simulator ? { credeau: credeau.simulator } : {}),
-      ...(credolab.simulator ? { credolab: credolab.simulator } : {}),
-      ...(neuroid.simulator ? { neuroid: neuroid.simulator } : {}),
-      ...(finbox.simulator ? { finbox: finbox.simulator } : {}),
-    },
+    // Only vendors that really run simulated: the start-up log names these.
+    simulators: Object.fromEntries(Object.entries(candidates).filter(([, simulator]) => simulator !== undefined)),
     async close() {
-      await Promise.all(opened.map((vendor) => vendor.close()));
+      await Promise.all([credeau, credolab, neuroid, finbox].map((vendor) => vendor.close()));
     },
   };
 }
