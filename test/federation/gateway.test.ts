@@ -10,13 +10,15 @@ describe('federation', () => {
   let signals: TestSubgraph;
   let customers: { url: string; stop(): Promise<void> };
   let gateway: ApolloServer;
+  let signalsSdl: string;
 
   beforeAll(async () => {
     signals = await startTestSubgraph();
+    signalsSdl = await printSubgraphSdl();
     customers = await startCustomersSubgraph();
     const composition = composeServices([
       { name: 'customers', url: customers.url, typeDefs: parse(CUSTOMERS_SDL) },
-      { name: 'signals', url: `${signals.url}/graphql`, typeDefs: parse(await printSubgraphSdl()) },
+      { name: 'signals', url: `${signals.url}/graphql`, typeDefs: parse(signalsSdl) },
     ]);
     if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join('\n'));
     gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composition.supergraphSdl }) });
@@ -40,7 +42,7 @@ describe('federation', () => {
   it('composes with a customers subgraph owning Customer { id name } and Query.customer', async () => {
     const composition = composeServices([
       { name: 'customers', url: 'http://customers', typeDefs: parse(CUSTOMERS_SDL) },
-      { name: 'signals', url: 'http://signals', typeDefs: parse(await printSubgraphSdl()) },
+      { name: 'signals', url: 'http://signals', typeDefs: parse(signalsSdl) },
     ]);
     expect(composition.errors).toBeUndefined();
     const supergraph = composition.supergraphSdl ?? '';

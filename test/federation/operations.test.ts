@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
-import { parse, validate, Kind, type OperationDefinitionNode } from 'graphql';
+import { parse, validate, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildCustomerSignalsSchema } from '../../src/schema';
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 
@@ -21,8 +21,10 @@ function operationFiles(dir = OPERATIONS_DIR): string[] {
 
 describe('operations/', () => {
   let subgraph: TestSubgraph;
+  let schema: GraphQLSchema;
   beforeAll(async () => {
     subgraph = await startTestSubgraph();
+    schema = await buildCustomerSignalsSchema();
   });
   afterAll(() => subgraph.stop());
 
@@ -35,7 +37,7 @@ describe('operations/', () => {
   it.each(files.map((file) => [relative(ROOT, file), file]))('%s validates against the subgraph schema and runs without errors (scenarios/: only coded vendor errors)', async (_name, file) => {
     const text = readFileSync(file, 'utf8');
     const document = parse(text);
-    expect(validate(await buildCustomerSignalsSchema(), document)).toEqual([]);
+    expect(validate(schema, document)).toEqual([]);
     for (const definition of document.definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       const operation = definition as OperationDefinitionNode;
