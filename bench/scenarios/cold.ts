@@ -1,8 +1,8 @@
 import { CREDEAU_SIMULATOR_CREDENTIALS, GROUPINGS, type CredeauSimulator } from '../../src/simulators/credeau/credeau.simulator';
 import type { Figure } from '../lib/figures';
-import { requireCleanLoad, resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
-import { callsPerOperation } from '../lib/vendor-fields';
-import { runLoad, type LoadSpec } from '../lib/load';
+import { setVendorLatency, type BenchContext } from '../lib/bench-context';
+import { runEntitiesScenario } from '../lib/entities-scenario';
+import type { LoadSpec } from '../lib/load';
 import { entitiesQuery } from '../lib/operations';
 import { median } from '../lib/stats';
 
@@ -12,7 +12,7 @@ const WARMUP_SEC = 3;
 const DURATION_SEC = 15;
 
 /** The cold workload: `_entities` of 20 customers the server has never been asked about. */
-export function coldLoad(context: BenchContext, idPrefix: string): LoadSpec {
+export function coldLoad(context: BenchContext, idPrefix: string): Omit<LoadSpec, 'durationSec'> {
   return {
     url: context.server.graphqlUrl,
     connections: COLD_CONNECTIONS,
@@ -36,31 +36,24 @@ export async function cold(context: BenchContext): Promise<ColdOutcome> {
   const parse = await measureCredeauParse(context.simulators.credeau);
   const parseOnlyLimit = 1000 / (CUSTOMERS_PER_OPERATION * parse.ms);
 
-  requireCleanLoad('cold warm-up', await runLoad({ ...coldLoad(context, 'cold-warmup'), durationSec: WARMUP_SEC }));
-  await settle(context.simulators);
-  const result = await runLoad({ ...coldLoad(context, 'cold'), durationSec: DURATION_SEC });
-  requireCleanLoad('cold', result);
-
-  const calls = callsPerOperation(context.coldFields, context.simulators, result.okOperations);
-  resetVendorCalls(context.simulators);
+  const { result, figures } = await runEntitiesScenario(context, {
+    scenario: 'cold',
+    throughputLabel: 'operations/s (20 customers each)',
+    load: (phase) => coldLoad(context, phase === 'warm-up' ? 'cold-warmup' : 'cold'),
+    warmupSec: WARMUP_SEC,
+    durationSec: DURATION_SEC,
+    details: {
+      customersPerOperation: CUSTOMERS_PER_OPERATION,
+      credeauBodyBytes: parse.bytes,
+      parseMs: parse.ms,
+      parseBatchMeansMs: parse.batchMeansMs,
+    },
+  });
   const ratio = result.opsPerSec / parseOnlyLimit;
-  context.details.cold = {
-    customersPerOperation: CUSTOMERS_PER_OPERATION,
-    connections: COLD_CONNECTIONS,
-    durationSec: result.durationSec,
-    operations: result.okOperations,
-    latencyMs: result.latencyMs,
-    vendorCallsPerOperation: calls,
-    credeauBodyBytes: parse.bytes,
-    parseMs: parse.ms,
-    parseBatchMeansMs: parse.batchMeansMs,
-  };
   return {
     opsPerSec: result.opsPerSec,
     figures: [
-      { key: 'cold.opsPerSec', scenario: 'cold', label: 'operations/s (20 customers each)', value: result.opsPerSec, unit: 'ops/s', better: 'higher' },
-      { key: 'cold.p50', scenario: 'cold', label: 'p50 latency', value: result.latencyMs.p50, unit: 'ms', better: 'lower' },
-      { key: 'cold.p99', scenario: 'cold', label: 'p99 latency', value: result.latencyMs.p99, unit: 'ms', better: 'lower' },
+      ...figures,
       { key: 'cold.parseMs', scenario: 'cold', label: `JSON.parse of one Credeau body (${Math.round(parse.bytes / 1024)} KB)`, value: parse.ms, unit: 'ms', better: 'lower' },
       { key: 'cold.parseOnlyLimit', scenario: 'cold', label: 'parse-only limit 1000 ÷ (20 × parse ms)', value: parseOnlyLimit, unit: 'ops/s' },
       {
