@@ -1,5 +1,5 @@
-import { VendorError } from '../../src/errors';
 import { toExtractedSmsList } from '../../src/datasources/credeau/credeau-sms.mapper';
+import { codeOf } from '../support/vendor-error-code';
 
 /** Credeau's documented sample (vendor-docs/credeau-sms-extraction.txt), first and third records. */
 const DEBIT = {
@@ -18,14 +18,6 @@ const UNCLASSIFIED = {
   sender_name: 'airtel payments bank', sender_type: 'bank', sms_nlp_tag: 'transaction_delined', is_transactional: false,
 };
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof VendorError ? error.code : 'not a VendorError';
-  }
-  return undefined;
-}
 
 describe('toExtractedSmsList', () => {
   it('maps every documented key to its camelCase field with real types', () => {

@@ -1,6 +1,6 @@
-import { VendorError } from '../../src/errors';
 import { parseFinboxTime, toFinboxPredictors } from '../../src/datasources/finbox/finbox.mapper';
 import { InsightStatus } from '../../src/types/insight-status.type';
+import { codeOf } from '../support/vendor-error-code';
 
 const EXPECTED = { customerId: 'A145BC6312B50CA2B58233288F81C02114A6A74E9A62482169F9F', version: 3 };
 
@@ -21,14 +21,6 @@ const COMPLETE = {
   ],
 };
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof VendorError ? error.code : 'not a VendorError';
-  }
-  return undefined;
-}
 
 describe('toFinboxPredictors', () => {
   it('maps a complete answer: status, ids, timestamps, predictors by name in FinBox order', () => {
