@@ -36,15 +36,27 @@ export class VendorError extends GraphQLError {
   readonly vendor: VendorName;
   /** HTTP status the vendor answered, when there was one; logged, never sent to clients. */
   readonly httpStatus: number | undefined;
+  /**
+   * True when the call was stopped before anything was sent (over the rate budget, circuit open): the
+   * HTTP client neither retries it nor counts it as an attempt.
+   */
+  readonly refusedBeforeSending: boolean;
 
-  constructor(vendor: VendorName, code: VendorErrorCode, problem: string, httpStatus?: number) {
+  constructor(
+    vendor: VendorName,
+    code: VendorErrorCode,
+    problem: string,
+    httpStatus?: number,
+    options: { refusedBeforeSending?: boolean; extensions?: Record<string, unknown> } = {},
+  ) {
     super(`${vendorLabel(vendor)}: ${problem}`, {
-      extensions: { code, vendor, retryable: RETRYABLE[code] },
+      extensions: { code, vendor, retryable: RETRYABLE[code], ...options.extensions },
     });
     this.name = 'VendorError';
     this.code = code;
     this.vendor = vendor;
     this.httpStatus = httpStatus;
+    this.refusedBeforeSending = options.refusedBeforeSending ?? false;
   }
 }
 

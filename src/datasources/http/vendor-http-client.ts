@@ -2,10 +2,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 import type { Logger } from 'pino';
 import { VendorError, type VendorName } from '../../errors';
+import { guardAttempt, type AttemptGuard } from './attempt-guard';
 import { badResponse, errorForStatus, errorForTransportFailure } from './classify-failure';
 import { sleep, type Deadline } from './deadline';
 import { readCappedBody } from './read-capped-body';
 import { parseRetryAfter, type RetryPolicy } from './retry-policy';
+import type { VendorCallObserver } from './vendor-call-events';
 
 export interface VendorHttpClientOptions {
   vendor: VendorName;
@@ -18,6 +20,10 @@ export interface VendorHttpClientOptions {
   maxResponseBytes: number;
   retry: RetryPolicy;
   logger: Logger;
+  /** Told of every attempt and every final outcome (metrics, tracing). */
+  observer?: VendorCallObserver;
+  /** Wrap every attempt, retries and polls included (rate budget, circuit breaker). Outermost first. */
+  guards?: readonly AttemptGuard[];
 }
 
 export interface VendorRequest {
@@ -71,12 +77,35 @@ export class VendorHttpClient {
   }
 
   async request(request: VendorRequest): Promise<VendorResponse> {
+    const started = performance.now();
+    let retries = 0;
+    try {
+      const response = await this.requestWithRetries(request, (retry) => (retries = retry));
+      this.options.observer?.outcome({
+        vendor: this.options.vendor, operation: request.operation, status: response.status, retries,
+        durationMs: performance.now() - started,
+      });
+      return response;
+    } catch (error) {
+      const failure = error instanceof VendorError ? error : this.transportFailure(error, request.deadline);
+      const fields = {
+        vendor: this.options.vendor, operation: request.operation, code: failure.code, status: failure.httpStatus, retries,
+      };
+      this.options.observer?.outcome({ ...fields, durationMs: performance.now() - started });
+      // The one line an operator sees per failed call: labels only, never the path, body or headers.
+      this.options.logger.warn({ ...fields, ms: Math.round(performance.now() - started) }, 'vendor call failed');
+      throw failure;
+    }
+  }
+
+  private async requestWithRetries(request: VendorRequest, onRetry: (retry: number) => void): Promise<VendorResponse> {
     const accept = request.acceptStatuses ?? [200];
     for (let retry = 0; ; retry++) {
+      onRetry(retry);
       let failure: VendorError;
       let retryAfterMs: number | undefined;
       try {
-        const response = await this.attempt(request);
+        const response = await this.observedAttempt(request, retry, accept);
         if (accept.includes(response.status)) return this.parse(response);
         await response.discard();
         failure = errorForStatus(this.options.vendor, response.status);
@@ -86,13 +115,15 @@ export class VendorHttpClient {
         if (error instanceof VendorError && (error.httpStatus !== undefined || error.code === 'VENDOR_BAD_RESPONSE')) {
           throw error;
         }
+        // A guard's refusal (over budget, circuit open) is final for this call: retrying cannot help.
+        if (error instanceof VendorError && error.refusedBeforeSending) throw error;
         failure = error instanceof VendorError ? error : this.transportFailure(error, request.deadline);
         if (request.deadline.expired()) throw failure;
       }
 
       const delay = this.options.retry.delayBeforeRetry(retry, retryAfterMs);
       if (delay === undefined || delay >= request.deadline.remainingMs()) throw failure;
-      this.options.logger.warn(
+      this.options.logger.debug(
         { vendor: this.options.vendor, operation: request.operation, code: failure.code, status: failure.httpStatus, retry: retry + 1, delayMs: delay },
         'vendor call failed; retrying',
       );
@@ -101,6 +132,30 @@ export class VendorHttpClient {
       } catch {
         throw failure;
       }
+    }
+  }
+
+  /** One attempt through the guards, reported to the observer whatever its result. */
+  private async observedAttempt(request: VendorRequest, attempt: number, accept: readonly number[]) {
+    const startedAt = Date.now();
+    const started = performance.now();
+    const report = (status: number | undefined, code: VendorError['code'] | undefined) =>
+      this.options.observer?.attempt({
+        vendor: this.options.vendor, operation: request.operation, attempt, status, code, startedAt,
+        durationMs: performance.now() - started,
+      });
+    try {
+      const response = await guardAttempt(
+        this.options.guards ?? [],
+        { vendor: this.options.vendor, operation: request.operation, attempt, deadline: request.deadline },
+        () => this.attempt(request),
+      );
+      report(response.status, accept.includes(response.status) ? undefined : errorForStatus(this.options.vendor, response.status).code);
+      return response;
+    } catch (error) {
+      const failure = error instanceof VendorError ? error : this.transportFailure(error, request.deadline);
+      if (!failure.refusedBeforeSending) report(failure.httpStatus, failure.code);
+      throw error;
     }
   }
 
