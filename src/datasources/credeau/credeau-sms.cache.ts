@@ -1,11 +1,15 @@
 import { LRUCache } from 'lru-cache';
 import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { Deadline } from '../http/deadline';
+import { SingleFlight, untilDeadline } from '../single-flight';
 
 export interface SmsListCacheOptions {
   /** How long a fetched list serves later operations; 0 turns the cache off. */
   ttlMs: number;
   /** Upper bound on the (estimated) memory the cached lists may hold. */
   maxBytes: number;
+  /** Budget of one shared fetch, independent of the operation that started it (OPERATION_TIMEOUT_MS). */
+  fetchBudgetMs: number;
 }
 
 /**
@@ -19,7 +23,7 @@ export interface SmsListCacheOptions {
  */
 export class SmsListCache {
   private readonly lists: LRUCache<string, ExtractedSms[]> | undefined;
-  private readonly inFlight = new Map<string, Promise<ExtractedSms[]>>();
+  private readonly flights: SingleFlight<ExtractedSms[]>;
 
   constructor(options: SmsListCacheOptions) {
     this.lists =
@@ -32,29 +36,26 @@ export class SmsListCache {
             sizeCalculation: estimateBytes,
           })
         : undefined;
+    this.flights = new SingleFlight('CREDEAU', options.fetchBudgetMs);
   }
 
-  /** The cached list for `key`, the fetch already under way for it, or a new fetch. */
-  getOrFetch(key: string, fetch: () => Promise<ExtractedSms[]>): Promise<ExtractedSms[]> {
-    if (!this.lists) return fetch();
+  /**
+   * The cached list for `key`, the fetch already under way for it, or a new fetch. The fetch runs on its
+   * own budget; `deadline` bounds only this caller's wait.
+   */
+  getOrFetch(key: string, fetch: (budget: Deadline) => Promise<ExtractedSms[]>, deadline: Deadline): Promise<ExtractedSms[]> {
+    if (!this.lists) return untilDeadline(fetch(deadline), deadline, 'CREDEAU');
     const cached = this.lists.get(key);
     if (cached) return Promise.resolve(cached);
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-
-    const started = fetch().then(
-      (list) => {
-        this.inFlight.delete(key);
+    return this.flights.run(
+      key,
+      async (budget) => {
+        const list = await fetch(budget);
         this.lists?.set(key, list);
         return list;
       },
-      (error: unknown) => {
-        this.inFlight.delete(key);
-        throw error;
-      },
+      deadline,
     );
-    this.inFlight.set(key, started);
-    return started;
   }
 
   clear(): void {

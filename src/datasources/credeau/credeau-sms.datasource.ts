@@ -1,10 +1,10 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors';
 import type { ExtractedSmsConnection } from '../../types/extracted-sms-connection.type';
 import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
 import type { ExtractedSms } from '../../types/extracted-sms.type';
 import type { Deadline } from '../http/deadline';
-import { mapWithConcurrency } from '../http/map-with-concurrency';
+import { createVendorLoader } from '../vendor-loader';
 import { assertCredeauUserId } from './credeau.input';
 import type { CredeauConnection } from './credeau.datasource';
 import { toExtractedSmsList } from './credeau-sms.mapper';
@@ -35,13 +35,13 @@ export class CredeauSmsDatasource {
     private readonly connection: CredeauConnection,
     private readonly deadline: Deadline,
   ) {
-    this.listLoader = new DataLoader(
-      (keys) =>
-        mapWithConcurrency(keys, connection.settings.http.concurrency, (key) =>
-          connection.smsCache.getOrFetch(listCacheKey(key), () => this.fetchList(key)),
-        ),
-      { cacheKeyFn: listCacheKey },
-    );
+    this.listLoader = createVendorLoader({
+      product: 'credeau-sms',
+      cacheKey: listCacheKey,
+      concurrency: connection.settings.http.concurrency,
+      // The shared fetch runs on its own budget; this operation waits for it on its own deadline.
+      fetch: (key) => connection.smsCache.getOrFetch(listCacheKey(key), (budget) => this.fetchList(key, budget), deadline),
+    });
   }
 
   /** Every argument is checked before Credeau is called: bad input is BAD_USER_INPUT and costs no call. */
@@ -56,7 +56,7 @@ export class CredeauSmsDatasource {
     return pageOfSms(records, page);
   }
 
-  private async fetchList({ userId, threshold }: SmsListKey): Promise<ExtractedSms[]> {
+  private async fetchList({ userId, threshold }: SmsListKey, budget: Deadline): Promise<ExtractedSms[]> {
     const { clientId, authToken } = this.connection.credentials;
     const body: CredeauSmsRequest = {
       user_id: userId,
@@ -68,7 +68,7 @@ export class CredeauSmsDatasource {
       path: '/api/fetch_extracted_data',
       headers: { 'x-client-id': clientId, 'x-auth-token': authToken },
       json: body,
-      deadline: this.deadline,
+      deadline: budget,
       operation: 'fetch_extracted_data',
     });
     return toExtractedSmsList(response.body, userId, this.connection.settings.timestampOffset);

@@ -32,7 +32,11 @@ export async function openCredeauConnection(config: Config, logger: Logger, exis
     credentials: endpoint.credentials,
     settings: config.credeau,
     logger,
-    smsCache: new SmsListCache({ ttlMs: config.credeau.smsCacheTtlMs, maxBytes: config.credeau.smsCacheMaxBytes }),
+    smsCache: new SmsListCache({
+      ttlMs: config.credeau.smsCacheTtlMs,
+      maxBytes: config.credeau.smsCacheMaxBytes,
+      fetchBudgetMs: config.server.operationTimeoutMs,
+    }),
   };
   return {
     connection,

@@ -1,12 +1,12 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { CredeauConfig } from '../../config';
 import type { DeviceInsightsRecord } from '../../types/device-insights.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
-import { mapWithConcurrency } from '../http/map-with-concurrency';
 import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
+import { createVendorLoader } from '../vendor-loader';
 import { assertCredeauUserId } from './credeau.input';
 import type { SmsListCache } from './credeau-sms.cache';
 import { toDeviceInsights } from './credeau.mapper';
@@ -28,15 +28,18 @@ export interface CredeauConnection {
  * CREDEAU_CONCURRENCY. This file is the only one that knows Credeau's URLs and headers.
  */
 export class CredeauDatasource {
-  private readonly insightsLoader: DataLoader<string, DeviceInsightsRecord>;
+  private readonly insightsLoader: DataLoader<string, DeviceInsightsRecord, string>;
 
   constructor(
     private readonly connection: CredeauConnection,
     private readonly deadline: Deadline,
   ) {
-    this.insightsLoader = new DataLoader((userIds) =>
-      mapWithConcurrency(userIds, connection.settings.http.concurrency, (userId) => this.fetchInsights(userId)),
-    );
+    this.insightsLoader = createVendorLoader({
+      product: 'credeau',
+      cacheKey: (userId) => userId,
+      concurrency: connection.settings.http.concurrency,
+      fetch: (userId) => this.fetchInsights(userId),
+    });
   }
 
   /** Validates the id before anything is sent: a bad id is BAD_USER_INPUT, never a vendor call. */

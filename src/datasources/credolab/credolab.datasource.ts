@@ -1,9 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { CredolabConfig } from '../../config';
 import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
 import type { CredolabScoreRecord } from '../../types/credolab-score.type';
 import type { Deadline } from '../http/deadline';
-import { mapWithConcurrency } from '../http/map-with-concurrency';
+import { createVendorLoader } from '../vendor-loader';
 import { assertFraudCheckArguments, assertReferenceNumber, type FraudCheckArguments } from './credolab.input';
 import { toCredolabScore, toFraudCheck, toFraudCheckRequest } from './credolab.mapper';
 import type { CredolabTokenManager } from './credolab.token-manager';
@@ -25,7 +25,7 @@ interface FraudCheckKey extends FraudCheckArguments {
  * dataset URLs; the account URLs (login, refresh) live with the token manager.
  */
 export class CredolabDatasource {
-  private readonly insightLoader: DataLoader<string, CredolabScoreRecord>;
+  private readonly insightLoader: DataLoader<string, CredolabScoreRecord, string>;
   private readonly fraudCheckLoader: DataLoader<FraudCheckKey, CredolabFraudCheckRecord, string>;
 
   constructor(
@@ -33,19 +33,22 @@ export class CredolabDatasource {
     private readonly deadline: Deadline,
   ) {
     const concurrency = connection.settings.http.concurrency;
-    this.insightLoader = new DataLoader((references) =>
-      mapWithConcurrency(references, concurrency, (reference) => this.fetchInsight(reference)),
-    );
-    this.fraudCheckLoader = new DataLoader(
-      (keys) => mapWithConcurrency(keys, concurrency, (key) => this.fetchFraudCheck(key)),
-      {
-        // Ruleset ids are case-insensitive at Credolab, so `Default` and `default` are one check.
-        cacheKeyFn: (key) => JSON.stringify([
-          key.referenceNumber, key.rulesetId.toLowerCase(), key.accountCode,
-          key.transactionInsight?.email ?? null, key.transactionInsight?.eventId ?? null, key.transactionInsight?.mobilePhoneNumber ?? null,
-        ]),
-      },
-    );
+    this.insightLoader = createVendorLoader({
+      product: 'credolab',
+      cacheKey: (reference) => reference,
+      concurrency,
+      fetch: (reference) => this.fetchInsight(reference),
+    });
+    this.fraudCheckLoader = createVendorLoader({
+      product: 'credolab-fraud-check',
+      // Ruleset ids are case-insensitive at Credolab, so `Default` and `default` are one check.
+      cacheKey: (key) => JSON.stringify([
+        key.referenceNumber, key.rulesetId.toLowerCase(), key.accountCode,
+        key.transactionInsight?.email ?? null, key.transactionInsight?.eventId ?? null, key.transactionInsight?.mobilePhoneNumber ?? null,
+      ]),
+      concurrency,
+      fetch: (key) => this.fetchFraudCheck(key),
+    });
   }
 
   /** Validates the reference number before anything is sent: a bad one is BAD_USER_INPUT, never a call. */

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { CredolabCredentials } from '../../config/credolab.config';
 import { VendorError } from '../../errors';
-import { errorForTransportFailure } from '../http/classify-failure';
-import { Deadline } from '../http/deadline';
+import type { Deadline } from '../http/deadline';
+import { SingleFlight } from '../single-flight';
 import type { VendorHttpClient, VendorRequest, VendorResponse } from '../http/vendor-http-client';
 import { loginRejection, toCredolabToken, type CredolabToken } from './credolab.mapper';
 import type { CredolabLoginRequest, CredolabRefreshRequest } from './credolab.wire';
@@ -40,12 +40,14 @@ export interface CredolabTokenManagerOptions {
  */
 export class CredolabTokenManager {
   private current: CredolabToken | undefined;
-  private flight: Promise<CredolabToken> | undefined;
+  /** One login or refresh at a time, whatever starts it: every caller joins the same key. */
+  private readonly flight: SingleFlight<CredolabToken>;
   private rejected: { error: VendorError; until: number } | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: CredolabTokenManagerOptions) {
     this.now = options.now ?? Date.now;
+    this.flight = new SingleFlight('CREDOLAB', options.flightBudgetMs);
   }
 
   /** Sends one request with the bearer token; a 401 leads to one shared re-login and one retry. */
@@ -82,22 +84,15 @@ export class CredolabTokenManager {
 
   /** Joins the login/refresh in flight, or starts `start` as the one everybody joins. */
   private join(start: (budget: Deadline) => Promise<CredolabToken>, deadline: Deadline): Promise<CredolabToken> {
-    if (!this.flight) {
-      const budget = new Deadline(this.options.flightBudgetMs);
-      const flight = start(budget)
-        .then((token) => {
-          this.current = token;
-          return token;
-        })
-        .finally(() => {
-          budget.dispose();
-          this.flight = undefined;
-        });
-      // Every waiter may have run out of time before the flight settles; its failure is still handled.
-      flight.catch(() => undefined);
-      this.flight = flight;
-    }
-    return untilDeadline(this.flight, deadline);
+    return this.flight.run(
+      'token',
+      async (budget) => {
+        const token = await start(budget);
+        this.current = token;
+        return token;
+      },
+      deadline,
+    );
   }
 
   private async refreshOrLogin(token: CredolabToken, budget: Deadline): Promise<CredolabToken> {
@@ -157,29 +152,4 @@ export class CredolabTokenManager {
 
 function bearer(token: CredolabToken): Record<string, string> {
   return { authorization: `Bearer ${token.accessToken}` };
-}
-
-/** Waits for `promise`, or fails with VENDOR_TIMEOUT as soon as this caller's operation runs out of time. */
-function untilDeadline<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
-  return Promise.race([promise, whenExpired(deadline.signal)]);
-}
-
-/**
- * One rejection per operation deadline, shared by all its waiters: a listener per waiter would pile up
- * on the signal (an operation may wait for the token from dozens of loader calls at once).
- */
-const expirations = new WeakMap<AbortSignal, Promise<never>>();
-
-function whenExpired(signal: AbortSignal): Promise<never> {
-  let expired = expirations.get(signal);
-  if (!expired) {
-    expired = new Promise<never>((_resolve, reject) => {
-      const fail = () => reject(errorForTransportFailure('CREDOLAB', signal.reason, 'deadline'));
-      if (signal.aborted) fail();
-      else signal.addEventListener('abort', fail, { once: true });
-    });
-    expired.catch(() => undefined);
-    expirations.set(signal, expired);
-  }
-  return expired;
 }

@@ -1,12 +1,12 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { FinboxConfig } from '../../config';
 import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
-import { mapWithConcurrency } from '../http/map-with-concurrency';
 import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
+import { createVendorLoader } from '../vendor-loader';
 import { assertFinboxCustomerId, assertFinboxVersion } from './finbox.input';
 import { toFinboxPredictors } from './finbox.mapper';
 import { finboxSalt } from './finbox.salt';
@@ -38,10 +38,12 @@ export class FinboxDatasource {
     private readonly connection: FinboxConnection,
     private readonly deadline: Deadline,
   ) {
-    this.predictorsLoader = new DataLoader(
-      (keys) => mapWithConcurrency(keys, connection.settings.http.concurrency, (key) => this.pollPredictors(key)),
-      { cacheKeyFn: (key) => `${key.version}/${key.customerId}` },
-    );
+    this.predictorsLoader = createVendorLoader({
+      product: 'finbox',
+      cacheKey: (key) => `${key.version}/${key.customerId}`,
+      concurrency: connection.settings.http.concurrency,
+      fetch: (key) => this.pollPredictors(key),
+    });
   }
 
   /** `version` defaults to FINBOX_PREDICTORS_VERSION. Input is checked before anything is sent. */

@@ -1,9 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { NeuroidConfig } from '../../config';
 import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
-import { mapWithConcurrency } from '../http/map-with-concurrency';
 import type { VendorHttpClient } from '../http/vendor-http-client';
+import { createVendorLoader } from '../vendor-loader';
 import { assertNeuroidId } from './neuroid.input';
 import { toBehaviorSignals } from './neuroid.mapper';
 
@@ -34,11 +34,13 @@ export class NeuroidDatasource {
     private readonly connection: NeuroidConnection,
     private readonly deadline: Deadline,
   ) {
-    this.profileLoader = new DataLoader(
-      (keys) => mapWithConcurrency(keys, connection.settings.http.concurrency, (key) => this.fetchProfile(key)),
+    this.profileLoader = createVendorLoader({
+      product: 'neuroid',
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
-      { cacheKeyFn: (key) => `${key.siteId}/${key.profileId}` },
-    );
+      cacheKey: (key) => `${key.siteId}/${key.profileId}`,
+      concurrency: connection.settings.http.concurrency,
+      fetch: (key) => this.fetchProfile(key),
+    });
   }
 
   /** Validates both ids before anything is sent: a bad one is BAD_USER_INPUT, never a vendor call. */

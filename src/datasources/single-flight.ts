@@ -1,0 +1,71 @@
+import { errorForTransportFailure } from './http/classify-failure';
+import { Deadline } from './http/deadline';
+import type { VendorName } from '../errors';
+
+/**
+ * Shares one piece of work between every caller that asks for the same key while it runs (an SMS list
+ * fetch, a Credolab login, a store fill). What must stay true:
+ * - The work runs under its own budget (`budgetMs`), not the deadline of whichever caller started it:
+ *   callers that joined later must not fail because the first one ran out of time.
+ * - Each caller waits on its own deadline and gives up alone (VENDOR_TIMEOUT); the work goes on for the
+ *   others, and its late failure is still handled.
+ * - The key is free again as soon as the work settles: results are not kept here (that is a cache's job).
+ */
+export class SingleFlight<T> {
+  private readonly flights = new Map<string, Promise<T>>();
+
+  constructor(
+    private readonly vendor: VendorName,
+    private readonly budgetMs: number,
+  ) {}
+
+  /** Joins the work in flight for `key`, or starts `work` as the one every caller of `key` joins. */
+  run(key: string, work: (budget: Deadline) => Promise<T>, waiterDeadline: Deadline): Promise<T> {
+    let flight = this.flights.get(key);
+    if (!flight) {
+      const budget = new Deadline(this.budgetMs);
+      flight = Promise.resolve()
+        .then(() => work(budget))
+        .finally(() => {
+          budget.dispose();
+          this.flights.delete(key);
+        });
+      // Every waiter may have given up before the work settles; its failure is still handled.
+      flight.catch(() => undefined);
+      this.flights.set(key, flight);
+    }
+    return untilDeadline(flight, waiterDeadline, this.vendor);
+  }
+
+  /** Whether work for `key` is under way (tests and diagnostics). */
+  inFlight(key: string): boolean {
+    return this.flights.has(key);
+  }
+}
+
+/** Waits for `promise`, or fails with VENDOR_TIMEOUT as soon as this caller's deadline passes. */
+export function untilDeadline<T>(promise: Promise<T>, deadline: Deadline, vendor: VendorName): Promise<T> {
+  return Promise.race([promise, whenExpired(deadline.signal, vendor)]);
+}
+
+/**
+ * One rejection per deadline signal and vendor, shared by all its waiters: a listener per waiter would
+ * pile up on the signal (one operation may wait from dozens of loader calls at once).
+ */
+const expirations = new WeakMap<AbortSignal, Map<VendorName, Promise<never>>>();
+
+function whenExpired(signal: AbortSignal, vendor: VendorName): Promise<never> {
+  let byVendor = expirations.get(signal);
+  if (!byVendor) expirations.set(signal, (byVendor = new Map()));
+  let expired = byVendor.get(vendor);
+  if (!expired) {
+    expired = new Promise<never>((_resolve, reject) => {
+      const fail = () => reject(errorForTransportFailure(vendor, signal.reason, 'deadline'));
+      if (signal.aborted) fail();
+      else signal.addEventListener('abort', fail, { once: true });
+    });
+    expired.catch(() => undefined);
+    byVendor.set(vendor, expired);
+  }
+  return expired;
+}
