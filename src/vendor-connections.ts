@@ -1,46 +1,25 @@
 import type { Config } from './config';
-import type { VendorConnections } from './context';
-import { openCredeauConnection } from './datasources/credeau/credeau.connection';
-import { openCredolabConnection } from './datasources/credolab/credolab.connection';
-import { openNeuroidConnection } from './datasources/neuroid/neuroid.connection';
-import { openFinboxConnection } from './datasources/finbox/finbox.connection';
+import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import type { Logger } from './logger';
-import type { Simulators } from './simulators';
+import { openVendors, type OpenedVendors } from './vendors/open-vendors';
+import type { VendorSimulators } from './vendors/registry';
+import type { ProcessServices } from './vendors/vendor-module';
 
-export interface OpenedVendors {
-  connections: VendorConnections;
-  /** Simulators serving vendors that have no credentials (none in production). */
-  simulators: Partial<Simulators>;
-  close(): Promise<void>;
-}
+export type { OpenedVendors } from './vendors/open-vendors';
 
 /**
- * Opens every vendor once at start-up, concurrently (each may start a simulator). `existing` lets tests
- * and benchmarks hand in simulators they started themselves and want to inspect or tune.
+ * Opens every registered vendor once at start-up, with the process-wide services (the call events every
+ * client reports to, the guards of each vendor). `existing` lets tests and benchmarks hand in simulators.
  */
-export async function openVendorConnections(
+export function openVendorConnections(
   config: Config,
   logger: Logger,
-  existing: Partial<Simulators> = {},
+  existing: Partial<VendorSimulators> = {},
+  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor'>> = {},
 ): Promise<OpenedVendors> {
-  const [credeau, credolab, neuroid, finbox] = await Promise.all([
-    openCredeauConnection(config, logger, existing.credeau),
-    openCredolabConnection(config, logger, existing.credolab),
-    openNeuroidConnection(config, logger, existing.neuroid),
-    openFinboxConnection(config, logger, existing.finbox),
-  ]);
-  const candidates: Partial<Simulators> = {
-    credeau: credeau.simulator,
-    credolab: credolab.simulator,
-    neuroid: neuroid.simulator,
-    finbox: finbox.simulator,
-  };
-  return {
-    connections: { credeau: credeau.connection, credolab: credolab.connection, neuroid: neuroid.connection, finbox: finbox.connection },
-    // Only vendors that really run simulated: the start-up log names these.
-    simulators: Object.fromEntries(Object.entries(candidates).filter(([, simulator]) => simulator !== undefined)),
-    async close() {
-      await Promise.all([credeau, credolab, neuroid, finbox].map((vendor) => vendor.close()));
-    },
-  };
+  return openVendors(
+    config,
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor },
+    existing,
+  );
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { VENDORS, type VendorConfigs } from '../vendors/registry';
+import { vendorLabel } from '../errors';
 import { resolveCredentials } from './credentials';
-import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type CredeauConfig } from './credeau.config';
-import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabConfig } from './credolab.config';
-import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig, type NeuroidConfig } from './neuroid.config';
-import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig, type FinboxConfig } from './finbox.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -14,13 +12,9 @@ export type { HttpConfig, ServerConfig } from './server.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
-export interface Config {
+export interface Config extends VendorConfigs {
   server: ServerConfig;
   http: HttpConfig;
-  credeau: CredeauConfig;
-  credolab: CredolabConfig;
-  neuroid: NeuroidConfig;
-  finbox: FinboxConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -31,14 +25,14 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape });
+const envSchema = z.object(
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape) as typeof serverEnvShape,
+);
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
 export const CONFIG_VARIABLES: readonly string[] = [
   ...Object.keys(envSchema.shape),
-  ...[credeauCredentialVariables, credolabCredentialVariables, neuroidCredentialVariables, finboxCredentialVariables].flatMap(
-    (variables) => Object.values(variables) as string[],
-  ),
+  ...VENDORS.flatMap((vendor) => Object.values(vendor.env.credentialVariables) as string[]),
 ];
 
 /**
@@ -59,10 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (resolved.kind === 'invalid') problems.push(...resolved.problems);
     return resolved.kind === 'live' ? resolved.values : null;
   };
-  const credeauCredentials = credentialsOf('Credeau', credeauCredentialVariables);
-  const credolabCredentials = credentialsOf('Credolab', credolabCredentialVariables);
-  const neuroidCredentials = credentialsOf('NeuroID', neuroidCredentialVariables);
-  const finboxCredentials = credentialsOf('FinBox', finboxCredentialVariables);
+  const credentials = VENDORS.map((vendor) => credentialsOf(vendorLabel(vendor.name), vendor.env.credentialVariables));
 
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -86,11 +77,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxResponseBytes: e.HTTP_MAX_RESPONSE_BYTES,
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
-    credeau: toCredeauConfig(e, credeauCredentials),
-    credolab: toCredolabConfig(e, credolabCredentials),
-    neuroid: toNeuroidConfig(e, neuroidCredentials),
-    finbox: toFinboxConfig(e, finboxCredentials),
+    ...vendorConfigs(e as Record<string, unknown>, credentials),
   });
+}
+
+/** Each registered vendor's config section, from the parsed environment and its resolved credentials. */
+function vendorConfigs(env: Record<string, unknown>, credentials: Array<Record<string, string> | null>): VendorConfigs {
+  const sections: Record<string, unknown> = {};
+  VENDORS.forEach((vendor, index) => {
+    sections[vendor.key] = (vendor.env.toConfig as (env: Record<string, unknown>, credentials: unknown) => unknown)(env, credentials[index] ?? null);
+  });
+  return sections as VendorConfigs;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,7 +1,9 @@
 import type { HttpConfig, VendorHttpConfig } from '../../config';
 import type { VendorName } from '../../errors';
 import type { Logger } from '../../logger';
+import type { AttemptGuard } from './attempt-guard';
 import { exponentialBackoff, TRANSIENT_STATUSES, type RetryPolicy } from './retry-policy';
+import type { VendorCallObserver } from './vendor-call-events';
 import { VendorHttpClient } from './vendor-http-client';
 
 /**
@@ -15,6 +17,8 @@ export function createVendorClient(options: {
   http: HttpConfig;
   retry: RetryPolicy;
   logger: Logger;
+  observer?: VendorCallObserver;
+  guards?: readonly AttemptGuard[];
 }): VendorHttpClient {
   return new VendorHttpClient({
     vendor: options.vendor,
@@ -25,6 +29,8 @@ export function createVendorClient(options: {
     maxResponseBytes: options.http.maxResponseBytes,
     retry: options.retry,
     logger: options.logger,
+    observer: options.observer,
+    guards: options.guards,
   });
 }
 

@@ -1,0 +1,46 @@
+import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from '../../config/credeau.config';
+import { defineVendor } from '../../vendors/vendor-module';
+import { vendorBackoff } from '../http/create-vendor-client';
+import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';
+import { CredeauSmsDatasource } from './credeau-sms.datasource';
+import { SmsListCache } from './credeau-sms.cache';
+
+/**
+ * Credeau: DeviceInsights and SMS extraction share one host, one pool and one set of credentials, so
+ * one connection serves two datasources.
+ */
+export const credeauVendor = defineVendor({
+  key: 'credeau',
+  name: 'CREDEAU',
+  env: {
+    shape: credeauEnvShape,
+    credentialVariables: credeauCredentialVariables,
+    toConfig: (env, credentials: { clientId: string; authToken: string } | null) =>
+      toCredeauConfig(env as Parameters<typeof toCredeauConfig>[0], credentials),
+  },
+  loadSimulator: async () => {
+    const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');
+    return { create: () => new CredeauSimulator(), credentials: CREDEAU_SIMULATOR_CREDENTIALS };
+  },
+  // Credeau's advice: base 1 s, doubling, ±20 % jitter, capped; 429, 502, 503, 504 are transient.
+  retry: (settings, http) => vendorBackoff(settings.http, http),
+  connect: ({ client, credentials, settings, services }) => {
+    const connection: CredeauConnection = {
+      client,
+      credentials,
+      settings,
+      logger: services.logger,
+      smsCache: new SmsListCache({
+        ttlMs: settings.smsCacheTtlMs,
+        maxBytes: settings.smsCacheMaxBytes,
+        fetchBudgetMs: services.server.operationTimeoutMs,
+      }),
+    };
+    return { connection, close: () => connection.smsCache.clear() };
+  },
+  dataSources: (connection: CredeauConnection, deadline) => ({
+    credeau: new CredeauDatasource(connection, deadline),
+    /** Credeau SMS extraction: same connection, its own loader keyed by (customer, threshold). */
+    credeauSms: new CredeauSmsDatasource(connection, deadline),
+  }),
+});

@@ -1,0 +1,39 @@
+import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabCredentials } from '../../config/credolab.config';
+import { defineVendor } from '../../vendors/vendor-module';
+import { vendorBackoff } from '../http/create-vendor-client';
+import { CredolabDatasource, type CredolabConnection } from './credolab.datasource';
+import { CredolabTokenManager } from './credolab.token-manager';
+
+/**
+ * Credolab v6: one token manager per process, shared by every operation (a burst logs in once). Nothing
+ * is sent at start-up: the first call logs in, so a Credolab outage cannot stop the subgraph starting.
+ */
+export const credolabVendor = defineVendor({
+  key: 'credolab',
+  name: 'CREDOLAB',
+  env: {
+    shape: credolabEnvShape,
+    credentialVariables: credolabCredentialVariables,
+    toConfig: (env, credentials: CredolabCredentials | null) =>
+      toCredolabConfig(env as Parameters<typeof toCredolabConfig>[0], credentials),
+  },
+  loadSimulator: async () => {
+    const { CredolabSimulator, CREDOLAB_SIMULATOR_CREDENTIALS } = await import('../../simulators/credolab/credolab.simulator');
+    return { create: () => new CredolabSimulator(), credentials: { ...CREDOLAB_SIMULATOR_CREDENTIALS } };
+  },
+  // Credolab publishes no retry guidance; its 500 ("unexpected condition") and 503 ("availability") are
+  // both worth another try, with the usual exponential backoff.
+  retry: (settings, http) => vendorBackoff(settings.http, http, [500]),
+  connect: ({ client, credentials, settings, services }) => {
+    const tokens = new CredolabTokenManager({
+      client,
+      credentials,
+      refreshMarginMs: settings.tokenRefreshMarginMs,
+      loginFailureCooldownMs: settings.loginFailureCooldownMs,
+      flightBudgetMs: services.server.operationTimeoutMs,
+      logger: services.logger,
+    });
+    return { connection: { tokens, settings } satisfies CredolabConnection };
+  },
+  dataSources: (connection: CredolabConnection, deadline) => ({ credolab: new CredolabDatasource(connection, deadline) }),
+});

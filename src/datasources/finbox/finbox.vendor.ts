@@ -1,0 +1,30 @@
+import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from '../../config/finbox.config';
+import { defineVendor } from '../../vendors/vendor-module';
+import { fixedDelays } from '../http/retry-policy';
+import { FinboxDatasource, type FinboxConnection } from './finbox.datasource';
+
+/** FinBox asks for retries on every 5xx as well as 429 (its page: "5xx ... please retry twice"). */
+const FINBOX_RETRY_STATUSES: readonly number[] = [429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+
+/** FinBox DeviceConnect risk predictors: salted requests, 202 polling, fixed retry waits. */
+export const finboxVendor = defineVendor({
+  key: 'finbox',
+  name: 'FINBOX',
+  env: {
+    shape: finboxEnvShape,
+    credentialVariables: finboxCredentialVariables,
+    toConfig: (env, credentials: { apiKey: string; serverHash: string } | null) =>
+      toFinboxConfig(env as Parameters<typeof toFinboxConfig>[0], credentials),
+  },
+  loadSimulator: async () => {
+    const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');
+    return { create: () => new FinboxSimulator(), credentials: FINBOX_SIMULATOR_CREDENTIALS };
+  },
+  // FinBox's rule: fixed waits, by default 2 s then 5 s.
+  retry: (settings, http) =>
+    fixedDelays({ delaysMs: settings.retryDelaysMs, capMs: http.retryCapMs, retryStatuses: FINBOX_RETRY_STATUSES }),
+  connect: ({ client, credentials, settings, services }) => ({
+    connection: { client, credentials, settings, logger: services.logger } satisfies FinboxConnection,
+  }),
+  dataSources: (connection: FinboxConnection, deadline) => ({ finbox: new FinboxDatasource(connection, deadline) }),
+});

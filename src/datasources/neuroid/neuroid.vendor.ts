@@ -1,0 +1,28 @@
+import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from '../../config/neuroid.config';
+import { defineVendor } from '../../vendors/vendor-module';
+import { vendorBackoff } from '../http/create-vendor-client';
+import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource';
+
+/** NeuroID Analytics v4.1: behavioural model signals per (site, profile). */
+export const neuroidVendor = defineVendor({
+  key: 'neuroid',
+  name: 'NEUROID',
+  env: {
+    shape: neuroidEnvShape,
+    credentialVariables: neuroidCredentialVariables,
+    toConfig: (env, credentials: { apiKey: string; siteId: string } | null) =>
+      toNeuroidConfig(env as Parameters<typeof toNeuroidConfig>[0], credentials),
+  },
+  loadSimulator: async () => {
+    const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
+    return { create: () => new NeuroidSimulator(), credentials: NEUROID_SIMULATOR_CREDENTIALS };
+  },
+  // 500 UNKNOWN_ERROR is transient by NeuroID's own description, so it is retried with the usual ones.
+  retry: (settings, http) => vendorBackoff(settings.http, http, [500]),
+  // The simulator serves the API under /v4.1 like the real host, so the same paths work against both.
+  simulatorBaseUrl: (simulator) => simulator.apiBaseUrl,
+  connect: ({ client, credentials, settings }) => ({
+    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings } satisfies NeuroidConnection,
+  }),
+  dataSources: (connection: NeuroidConnection, deadline) => ({ neuroid: new NeuroidDatasource(connection, deadline) }),
+});

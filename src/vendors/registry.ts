@@ -1,0 +1,43 @@
+import { credeauVendor } from '../datasources/credeau/credeau.vendor';
+import { credolabVendor } from '../datasources/credolab/credolab.vendor';
+import { finboxVendor } from '../datasources/finbox/finbox.vendor';
+import { neuroidVendor } from '../datasources/neuroid/neuroid.vendor';
+import type { Deadline } from '../datasources/http/deadline';
+
+/**
+ * Every vendor of the subgraph. Config, start-up, the per-operation context and the simulators iterate
+ * this list: a new vendor is its folder (`<vendor>.vendor.ts` and the files it names) plus one line here.
+ */
+export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
+
+export type RegisteredVendor = (typeof VENDORS)[number];
+export type VendorKey = RegisteredVendor['key'];
+type ModuleOf<K extends VendorKey> = Extract<RegisteredVendor, { key: K }>;
+
+/** Each vendor's validated config section, by key (`config.credeau`, ...). */
+export type VendorConfigs = { [K in VendorKey]: ReturnType<ModuleOf<K>['env']['toConfig']> };
+
+/** Long-lived vendor connections (pools, credentials, token managers), built once at start-up. */
+export type VendorConnections = { [K in VendorKey]: Parameters<ModuleOf<K>['dataSources']>[0] };
+
+/** A vendor's simulator type, by key. */
+export type VendorSimulators = { [K in VendorKey]: Awaited<ReturnType<ModuleOf<K>['loadSimulator']>> extends { create(): infer S } ? S : never };
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Per-vendor datasources of one operation; each owns its loaders. */
+export type DataSources = UnionToIntersection<ReturnType<RegisteredVendor['dataSources']>>;
+
+/** Fresh datasources of every vendor for one operation. */
+export function createDataSources(connections: VendorConnections, deadline: Deadline): DataSources {
+  const dataSources = {};
+  for (const vendor of VENDORS) {
+    const made = (vendor.dataSources as (connection: unknown, deadline: Deadline) => object)(connections[vendor.key], deadline);
+    for (const [name, dataSource] of Object.entries(made)) {
+      // Object spread would let two vendors' datasource names overwrite each other silently.
+      if (name in dataSources) throw new Error(`two vendors both name a datasource "${name}"`);
+      Object.defineProperty(dataSources, name, { value: dataSource, enumerable: true });
+    }
+  }
+  return dataSources as DataSources;
+}

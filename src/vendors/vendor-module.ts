@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { HttpConfig, ServerConfig } from '../config';
+import type { VendorHttpConfig } from '../config/env-fields';
+import type { Deadline } from '../datasources/http/deadline';
+import type { AttemptGuard } from '../datasources/http/attempt-guard';
+import type { RetryPolicy } from '../datasources/http/retry-policy';
+import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
+import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
+import type { VendorName } from '../errors';
+import type { Logger } from '../logger';
+import type { SimulatorServer } from '../simulators/simulator-server';
+
+/** The HTTP settings every vendor has (FinBox replaces backoff by its own fixed waits). */
+type VendorHttpShape = Pick<VendorHttpConfig, 'timeoutMs' | 'maxConnections' | 'concurrency'>;
+
+/** Long-lived things every vendor connection may use, built once per process at start-up. */
+export interface ProcessServices {
+  /** Server-wide settings (the vendor sections are handed to each vendor as its `settings`). */
+  server: Readonly<ServerConfig>;
+  http: Readonly<HttpConfig>;
+  logger: Logger;
+  /** Every vendor client reports its attempts and outcomes here (metrics, tracing). */
+  events: VendorCallEvents;
+  /** Guards wrapped around every attempt of one vendor (budgets, breakers); none by default. */
+  guardsFor?(vendor: VendorName): readonly AttemptGuard[];
+}
+
+/** A vendor's simulator, loaded only when that vendor runs simulated (never in production). */
+export interface SimulatorFactory<Credentials, Simulator extends SimulatorServer> {
+  create(): Simulator;
+  /** The credentials the simulator accepts. */
+  credentials: Credentials;
+}
+
+/** What a vendor module is handed to build its long-lived connection. */
+export interface ConnectionParts<VendorConfig, Credentials, Simulator extends SimulatorServer> {
+  client: VendorHttpClient;
+  credentials: Credentials;
+  settings: VendorConfig;
+  services: ProcessServices;
+  simulator: Simulator | undefined;
+}
+
+/**
+ * One vendor, as the rest of the process sees it: its names, environment contract, simulator, how to
+ * open its long-lived connection and how to make its datasources for one operation. Config, start-up,
+ * context and simulators iterate the registry (src/vendors/registry.ts), so a new vendor is its folder
+ * plus one registry line.
+ */
+export interface VendorModule<
+  Key extends string,
+  VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
+  Credentials,
+  Connection,
+  Simulator extends SimulatorServer,
+  DataSources extends object,
+> {
+  /** Property name in Config, connections and simulators, e.g. `credeau`. */
+  key: Key;
+  name: VendorName;
+  env: {
+    shape: z.ZodRawShape;
+    /** credential field -> environment variable; all unset means "use the simulator". */
+    credentialVariables: Record<string, string>;
+    toConfig(env: Record<string, unknown>, credentials: Credentials | null): VendorConfig;
+  };
+  /** Lazily imported, so production never loads simulator code. */
+  loadSimulator(): Promise<SimulatorFactory<Credentials, Simulator>>;
+  /** The vendor's retry rules. */
+  retry(settings: VendorConfig, http: HttpConfig): RetryPolicy;
+  /** Base URL when simulated, when it is not the simulator's root (NeuroID serves under /v4.1). */
+  simulatorBaseUrl?(simulator: Simulator): string;
+  connect(parts: ConnectionParts<VendorConfig, Credentials, Simulator>): { connection: Connection; close?(): void };
+  /** Fresh datasources (and so fresh loaders) for one operation. */
+  dataSources(connection: Connection, deadline: Deadline): DataSources;
+}
+
+/** Any registered vendor module, for code that iterates the registry without knowing which one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyVendorModule = VendorModule<string, any, any, any, any, object>;
+
+/** Identity with inference: a vendor file writes `export const x = defineVendor({...})`. */
+export function defineVendor<
+  Key extends string,
+  VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
+  Credentials,
+  Connection,
+  Simulator extends SimulatorServer,
+  DataSources extends object,
+>(
+  module: VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources>,
+): VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  return module;
+}
