@@ -15,8 +15,6 @@ export type VendorErrorCode =
   | 'VENDOR_BAD_RESPONSE'
   | 'VENDOR_BAD_REQUEST';
 
-export type ErrorCode = VendorErrorCode | 'BAD_USER_INPUT';
-
 /** Whether asking again later may succeed; clients use it to decide on a retry button. */
 const RETRYABLE: Record<VendorErrorCode, boolean> = {
   VENDOR_UNAUTHORIZED: false,

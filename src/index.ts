@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { startSubgraphServer } from './server';
+import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { openVendorConnections } from './vendor-connections';
 
 /** Bootstrap only: config, vendors, server, signals. */
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
     logger.error({ errorName: (reason as Error)?.name }, 'unhandled promise rejection');
   });
 
-  const vendors = await openVendorConnections(config, logger);
+  // One fan-out of vendor call events for the process: metrics and tracing subscribe to it.
+  const events = new VendorCallEvents();
+  const vendors = await openVendorConnections(config, logger, {}, { events });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');

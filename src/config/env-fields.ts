@@ -24,9 +24,6 @@ export function urlVar(defaultValue: string) {
   );
 }
 
-/** An optional secret or identifier: unset and empty both mean "not given". */
-export const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
-
 /** `true`/`false`/`1`/`0`, defaulting when unset. */
 export function booleanVar(defaultValue: boolean) {
   return z.preprocess(

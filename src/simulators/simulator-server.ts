@@ -39,7 +39,13 @@ export interface RecordedCall {
  * this records calls, tracks how many overlap, and adds configurable latency to every answer.
  */
 export class SimulatorServer {
+  /**
+   * The most recent calls, at most `maxRecordedCalls` (oldest dropped first), so a simulator serving
+   * `npm start` for days does not grow without bound. Tests and benchmarks stay far below the cap.
+   */
   readonly calls: RecordedCall[] = [];
+  /** Cap of `calls`. Default 10000. */
+  maxRecordedCalls = 10_000;
   /** Added to every response; benchmarks set it to model vendor latency. */
   latencyMs = 0;
   private inFlightNow = 0;
@@ -117,6 +123,7 @@ export class SimulatorServer {
       const url = new URL(rawUrl, 'http://simulator');
       const body = parseBody(rawBody);
       this.calls.push({ method, path: url.pathname, headers, body });
+      if (this.calls.length > this.maxRecordedCalls) this.calls.splice(0, this.calls.length - this.maxRecordedCalls);
       const response = await this.handler({ method, path: url.pathname, query: url.searchParams, headers, body });
       const wait = this.latencyMs + (response.delayMs ?? 0);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

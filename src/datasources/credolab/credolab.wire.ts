@@ -35,8 +35,6 @@ export const LOGIN_REJECTION_TITLES = [
   'profile_inactive',
 ] as const;
 
-export const REFRESH_REJECTION_TITLES = ['profile_inactive', 'subscription_suspended', 'refresh_token_invalid'] as const;
-
 export const INSIGHT_PROBLEM_TITLES = ['reference_number_invalid', 'insights_is_not_configured', 'dataset_removed'] as const;
 
 export const FRAUD_CHECK_PROBLEM_TITLES = [
