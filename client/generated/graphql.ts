@@ -351,7 +351,7 @@ export type FinboxPredictors = {
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline. */
   status: InsightStatus;
-  /** The predictor feature-set version asked for (DC_PREDICTORS_VERSION). */
+  /** The predictor feature-set version these predictors come from. */
   version: Scalars['Int']['output'];
 };
 

@@ -13,7 +13,7 @@ export class CustomerBehaviorSignalsResolver {
   behaviorSignals(
     @Root() customer: Customer,
     @Ctx() { dataSources }: RequestContext,
-    @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: NEUROID_SITE_ID.' })
+    @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: the site this subgraph is configured for.' })
     siteId?: string | null,
   ): Promise<BehaviorSignalsRecord> {
     return dataSources.neuroid.behaviorSignals(customer.id, siteId);

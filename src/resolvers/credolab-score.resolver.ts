@@ -19,7 +19,7 @@ export class CustomerCredolabScoreResolver {
     })
     referenceNumber?: string | null,
   ): Promise<CredolabScoreRecord> {
-    return dataSources.credolab.credolabScore(referenceNumber ?? customer.id);
+    return dataSources.credolab.credolabScore(customer.id, referenceNumber);
   }
 }
 

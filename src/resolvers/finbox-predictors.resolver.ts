@@ -16,7 +16,7 @@ export class CustomerFinboxPredictorsResolver {
     @Ctx() { dataSources }: RequestContext,
     @Arg('version', () => Int, {
       nullable: true,
-      description: 'Predictor feature-set version; FINBOX_PREDICTORS_VERSION when omitted.',
+      description: 'Predictor feature-set version. Default: the version this subgraph is configured for.',
     })
     version: number | null,
   ): Promise<FinboxPredictorsRecord> {

@@ -8,7 +8,7 @@ export class ExtractedSmsArgs {
   @Field(() => Int, {
     nullable: true,
     defaultValue: DEFAULT_SMS_PAGE_SIZE,
-    description: 'Page size, 0 to CREDEAU_SMS_MAX_PAGE_SIZE (default 500); above it is BAD_USER_INPUT.',
+    description: `Page size (default ${DEFAULT_SMS_PAGE_SIZE}), from 0 to the largest page this subgraph serves (500 unless its operator changed it); above it is BAD_USER_INPUT.`,
   })
   first?: number | null;
 

@@ -29,7 +29,7 @@ export class FinboxPredictors {
   @Field(() => DateTimeScalar, { nullable: true })
   processedAt!: Date | null;
 
-  @Field(() => Int, { description: 'The predictor feature-set version asked for (DC_PREDICTORS_VERSION).' })
+  @Field(() => Int, { description: 'The predictor feature-set version these predictors come from.' })
   version!: number;
 
   // predictors(names) and predictor(name) are resolved from the record's FeatureSet.

@@ -52,9 +52,11 @@ export class CredolabDatasource {
   }
 
   /** Validates the reference number before anything is sent: a bad one is BAD_USER_INPUT, never a call. */
-  credolabScore(referenceNumber: string): Promise<CredolabScoreRecord> {
-    assertReferenceNumber(referenceNumber);
-    return this.insightLoader.load(referenceNumber);
+  credolabScore(customerId: string, referenceNumber?: string | null): Promise<CredolabScoreRecord> {
+    // Datasets are uploaded under the customer id unless the client names another reference number.
+    const reference = referenceNumber ?? customerId;
+    assertReferenceNumber(reference);
+    return this.insightLoader.load(reference);
   }
 
   fraudCheck(referenceNumber: string, args: FraudCheckArguments): Promise<CredolabFraudCheckRecord> {
