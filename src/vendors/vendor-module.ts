@@ -92,3 +92,16 @@ export function defineVendor<
 ): VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources> {
   return module;
 }
+
+/**
+ * A vendor's environment contract from its config file's three exports: the zod shape, the credential
+ * variables and the function that builds its config section.
+ */
+export function vendorEnv<VendorConfig, Credentials, Env>(
+  shape: z.ZodRawShape,
+  credentialVariables: Record<string, string>,
+  toConfig: (env: Env, credentials: Credentials | null) => VendorConfig,
+): { shape: z.ZodRawShape; credentialVariables: Record<string, string>; toConfig(env: Record<string, unknown>, credentials: Credentials | null): VendorConfig } {
+  // The env object was parsed by the one schema that includes `shape`, so it has this vendor's fields.
+  return { shape, credentialVariables, toConfig: (env, credentials) => toConfig(env as Env, credentials) };
+}

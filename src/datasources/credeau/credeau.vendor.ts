@@ -1,5 +1,5 @@
 import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from '../../config/credeau.config';
-import { defineVendor } from '../../vendors/vendor-module';
+import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';
 import { CredeauSmsDatasource } from './credeau-sms.datasource';
@@ -12,12 +12,7 @@ import { SmsListCache } from './credeau-sms.cache';
 export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
-  env: {
-    shape: credeauEnvShape,
-    credentialVariables: credeauCredentialVariables,
-    toConfig: (env, credentials: { clientId: string; authToken: string } | null) =>
-      toCredeauConfig(env as Parameters<typeof toCredeauConfig>[0], credentials),
-  },
+  env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
   loadSimulator: async () => {
     const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');
     return { create: () => new CredeauSimulator(), credentials: CREDEAU_SIMULATOR_CREDENTIALS };

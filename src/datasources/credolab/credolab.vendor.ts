@@ -1,5 +1,5 @@
-import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabCredentials } from '../../config/credolab.config';
-import { defineVendor } from '../../vendors/vendor-module';
+import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from '../../config/credolab.config';
+import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredolabDatasource, type CredolabConnection } from './credolab.datasource';
 import { CredolabTokenManager } from './credolab.token-manager';
@@ -11,12 +11,7 @@ import { CredolabTokenManager } from './credolab.token-manager';
 export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
-  env: {
-    shape: credolabEnvShape,
-    credentialVariables: credolabCredentialVariables,
-    toConfig: (env, credentials: CredolabCredentials | null) =>
-      toCredolabConfig(env as Parameters<typeof toCredolabConfig>[0], credentials),
-  },
+  env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),
   loadSimulator: async () => {
     const { CredolabSimulator, CREDOLAB_SIMULATOR_CREDENTIALS } = await import('../../simulators/credolab/credolab.simulator');
     return { create: () => new CredolabSimulator(), credentials: { ...CREDOLAB_SIMULATOR_CREDENTIALS } };

@@ -1,5 +1,5 @@
 import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from '../../config/finbox.config';
-import { defineVendor } from '../../vendors/vendor-module';
+import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { fixedDelays } from '../http/retry-policy';
 import { FinboxDatasource, type FinboxConnection } from './finbox.datasource';
 
@@ -10,12 +10,7 @@ const FINBOX_RETRY_STATUSES: readonly number[] = [429, ...Array.from({ length: 1
 export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
-  env: {
-    shape: finboxEnvShape,
-    credentialVariables: finboxCredentialVariables,
-    toConfig: (env, credentials: { apiKey: string; serverHash: string } | null) =>
-      toFinboxConfig(env as Parameters<typeof toFinboxConfig>[0], credentials),
-  },
+  env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
   loadSimulator: async () => {
     const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');
     return { create: () => new FinboxSimulator(), credentials: FINBOX_SIMULATOR_CREDENTIALS };

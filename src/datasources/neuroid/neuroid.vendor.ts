@@ -1,5 +1,5 @@
 import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from '../../config/neuroid.config';
-import { defineVendor } from '../../vendors/vendor-module';
+import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource';
 
@@ -7,12 +7,7 @@ import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource'
 export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
-  env: {
-    shape: neuroidEnvShape,
-    credentialVariables: neuroidCredentialVariables,
-    toConfig: (env, credentials: { apiKey: string; siteId: string } | null) =>
-      toNeuroidConfig(env as Parameters<typeof toNeuroidConfig>[0], credentials),
-  },
+  env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
   loadSimulator: async () => {
     const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
     return { create: () => new NeuroidSimulator(), credentials: NEUROID_SIMULATOR_CREDENTIALS };
