@@ -4,6 +4,7 @@ import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type Cred
 import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabConfig } from './credolab.config';
 import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig, type NeuroidConfig } from './neuroid.config';
 import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig, type FinboxConfig } from './finbox.config';
+import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -21,6 +22,7 @@ export interface Config {
   credolab: CredolabConfig;
   neuroid: NeuroidConfig;
   finbox: FinboxConfig;
+  governance: GovernanceConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -31,7 +33,7 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape });
+const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape, ...governanceEnvShape });
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
 export const CONFIG_VARIABLES: readonly string[] = [
@@ -90,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     credolab: toCredolabConfig(e, credolabCredentials),
     neuroid: toNeuroidConfig(e, neuroidCredentials),
     finbox: toFinboxConfig(e, finboxCredentials),
+    governance: toGovernanceConfig(e),
   });
 }
 
