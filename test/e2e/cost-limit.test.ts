@@ -81,4 +81,14 @@ describe('cost limit before execution', () => {
     expect(res.data?._entities).toHaveLength(100);
     expect(vendorCalls()).toBeGreaterThan(0);
   });
+
+  it('publishes the same weights in the SDL with federation @cost and @listSize', async () => {
+    const res = await subgraph.query('{ _service { sdl } }');
+    const sdl = String(res.data?._service?.sdl);
+    expect(sdl).toMatch(/federation\/v2\.(9|1[0-4])", import: \[[^\]]*"@cost"[^\]]*"@listSize"/);
+    for (const field of ['deviceInsights', 'behaviorSignals', 'credolabScore', 'extractedSms', 'finboxPredictors', 'fraudCheck']) {
+      expect(sdl).toMatch(new RegExp(`${field}[^@]*\\) ?: \\w+ @cost\\(weight: 1\\)|${field}: \\w+ @cost\\(weight: 1\\)`));
+    }
+    expect(sdl).toContain('features(names: [String!]): [Feature!]! @listSize(assumedSize: 3000)');
+  });
 });
