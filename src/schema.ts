@@ -29,11 +29,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 ];
 
 /**
- * One federation `@link`, at v2.7: old enough for every 2.x router and gateway we compose with, new
- * enough for everything we use. Only `@key` is imported: we own no shared fields.
+ * One federation `@link`, at v2.9: the first version with demand control's `@cost` and `@listSize`, which
+ * publish the weights the cost limit uses (one per vendor call, ~3000 features). `@key` is the only other
+ * import: we own no shared fields.
  */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cost", "@listSize"])';
 
 /**
  * type-graphql builds the code-first schema; it is printed with its directives (`@key`) and handed to

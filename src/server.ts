@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
+import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
@@ -44,6 +45,7 @@ export async function startSubgraphServer(
     schema: await buildCustomerSignalsSchema(),
     logger,
     introspection: true,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and skip vendor cleanup.
     stopOnTerminationSignals: false,
@@ -54,6 +56,7 @@ export async function startSubgraphServer(
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
+      costLimitPlugin(config.governance),
     ],
   });
   await apollo.start();

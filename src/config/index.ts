@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { VENDORS, type VendorConfigs } from '../vendors/registry';
 import { vendorLabel } from '../errors';
 import { resolveCredentials } from './credentials';
+import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -15,6 +16,7 @@ export type { VendorHttpConfig } from './env-fields';
 export interface Config extends VendorConfigs {
   server: ServerConfig;
   http: HttpConfig;
+  governance: GovernanceConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -26,7 +28,8 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape) as typeof serverEnvShape,
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape) as typeof serverEnvShape &
+    typeof governanceEnvShape,
 );
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
     ...vendorConfigs(e as Record<string, unknown>, credentials),
+    governance: toGovernanceConfig(e),
   });
 }
 

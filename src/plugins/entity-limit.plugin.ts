@@ -1,18 +1,28 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  type ArgumentNode,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { RequestContext } from '../context';
 
 /**
- * Refuses an `_entities` call with more representations than MAX_ENTITIES_PER_OPERATION before any
- * resolver runs: each representation can cost one call per selected vendor.
+ * Refuses an operation with more `_entities` representations than MAX_ENTITIES_PER_OPERATION before any
+ * resolver runs: each representation can cost one call per selected vendor. Representations are counted
+ * wherever `_entities` appears, including inside `... on Query { }` and named fragments, and once per
+ * occurrence (aliases included).
  */
 export function entityLimitPlugin(maxEntities: number): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, request }) {
+        async didResolveOperation({ operation, document, request }) {
           if (!operation) return;
-          const count = countRepresentations(operation, request.variables ?? {});
+          const count = countRepresentations(operation, document, request.variables ?? {});
           if (count > maxEntities) {
             throw new GraphQLError(
               `_entities accepts at most ${maxEntities} representations per operation (got ${count})`,
@@ -25,17 +35,55 @@ export function entityLimitPlugin(maxEntities: number): ApolloServerPlugin<Reque
   };
 }
 
-function countRepresentations(operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
-  let total = 0;
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
-    const argument = selection.arguments?.find((arg) => arg.name.value === 'representations');
-    if (!argument) continue;
-    if (argument.value.kind === Kind.LIST) total += argument.value.values.length;
-    if (argument.value.kind === Kind.VARIABLE) {
-      const value = variables[argument.value.name.value];
-      if (Array.isArray(value)) total += value.length;
-    }
+export function countRepresentations(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  return total;
+  // A fragment spread several times counts each time; its count is memoised so nested spreads cannot make
+  // the walk exponential, and `visiting` only stops cycles (already invalid GraphQL).
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === '_entities') total += representationsOf(selection.arguments, variables);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += walk(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        let count = memo.get(name);
+        if (count === undefined) {
+          visiting.add(name);
+          count = walk(fragment.selectionSet);
+          visiting.delete(name);
+          memo.set(name, count);
+        }
+        total += count;
+      }
+    }
+    return total;
+  };
+  return walk(operation.selectionSet);
+}
+
+function representationsOf(
+  args: readonly ArgumentNode[] | undefined,
+  variables: Record<string, unknown>,
+): number {
+  const argument = args?.find((arg) => arg.name.value === 'representations');
+  if (!argument) return 0;
+  if (argument.value.kind === Kind.LIST) return argument.value.values.length;
+  if (argument.value.kind === Kind.VARIABLE) {
+    const value = variables[argument.value.name.value];
+    if (Array.isArray(value)) return value.length;
+  }
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { BehaviorSignal } from '../types/behavior-signal.type';
 import { BehaviorSignals, type BehaviorSignalsRecord } from '../types/behavior-signals.type';
@@ -6,6 +6,7 @@ import { Customer } from '../types/customer.type';
 
 @Resolver(() => Customer)
 export class CustomerBehaviorSignalsResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => BehaviorSignals, {
     nullable: true,
     description: 'NeuroID behavioural signals of the customer. Null with a coded error when NeuroID fails.',

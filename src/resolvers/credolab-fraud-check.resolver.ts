@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
 import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
@@ -6,6 +6,7 @@ import { TransactionInsightInput } from '../types/transaction-insight.input';
 
 @Resolver(() => CredolabScore)
 export class CredolabFraudCheckResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => CredolabFraudCheck, {
     nullable: true,
     description: 'iovation fraud check of a transaction on this dataset. Null with a coded error when it fails.',

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
 import { Customer } from '../types/customer.type';
@@ -6,6 +6,7 @@ import { JSONScalar } from '../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerCredolabScoreResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => CredolabScore, {
     nullable: true,
     description: 'Credolab score and fragments of one dataset. Null with a coded error when Credolab fails.',

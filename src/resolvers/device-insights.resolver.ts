@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { DeviceInsights, type DeviceInsightsRecord } from '../types/device-insights.type';
@@ -7,6 +7,7 @@ import { JSONScalar } from '../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerDeviceInsightsResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => DeviceInsights, {
     nullable: true,
     description: 'Credeau DeviceInsights. Null with a coded error when Credeau fails.',
@@ -28,6 +29,7 @@ export class DeviceInsightsFeaturesResolver {
     return insights.features.get(name);
   }
 
+  @Directive('@listSize(assumedSize: 3000)')
   @FieldResolver(() => [Feature], {
     description: 'The named features that exist, in the order asked; every feature when names is omitted.',
   })

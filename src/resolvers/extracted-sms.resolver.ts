@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
@@ -6,6 +6,7 @@ import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
 
 @Resolver(() => Customer)
 export class CustomerExtractedSmsResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => ExtractedSmsConnection, {
     nullable: true,
     description:

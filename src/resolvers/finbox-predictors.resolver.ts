@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { FinboxPredictors, type FinboxPredictorsRecord } from '../types/finbox-predictors.type';
@@ -7,6 +7,7 @@ import { JSONScalar } from '../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerFinboxPredictorsResolver {
+  @Directive('@cost(weight: 1)')
   @FieldResolver(() => FinboxPredictors, {
     nullable: true,
     description: 'FinBox DeviceConnect risk predictors. Null with a coded error when FinBox fails.',

@@ -51,4 +51,16 @@ describe('HTTP surface', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toContain('at most 500');
   });
+
+  it.each([
+    ['an inline fragment on Query', 'query($r: [_Any!]!) { ... on Query { _entities(representations: $r) { ... on Customer { id } } } }'],
+    ['a named fragment', 'query($r: [_Any!]!) { ...E } fragment E on Query { _entities(representations: $r) { ... on Customer { id } } }'],
+    ['aliases that each pass alone', 'query($r: [_Any!]!) { a: _entities(representations: $r) { __typename } b: _entities(representations: $r) { __typename } }'],
+  ])('counts _entities representations inside %s toward MAX_ENTITIES_PER_OPERATION', async (_label, query) => {
+    const reps = Array.from({ length: 300 }, (_, i) => ({ __typename: 'Customer', id: `f${i}` }));
+    const doubled = query.includes('b: _entities') ? reps : [...reps, ...reps];
+    const res = await subgraph.query(query, { r: doubled });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('got 600');
+  });
 });
