@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { createMetricsRegistry } from './observability/metrics-registry';
+import { startMetricsServer } from './observability/metrics-server';
 import { startSubgraphServer } from './server';
 import { openVendorConnections } from './vendor-connections';
 
@@ -28,12 +30,17 @@ async function main(): Promise<void> {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
   const server = await startSubgraphServer(config, vendors, logger);
+  // TODO(lead): hand the process-wide VendorCallEvents to registerVendorCallMetrics(events, registry).
+  const registry = createMetricsRegistry();
+  const { metricsPort, metricsHost } = config.observability;
+  const metrics = metricsPort === 0 ? undefined : await startMetricsServer(registry, metricsPort, metricsHost);
+  if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
   logger.info({ url: `${server.url}/graphql`, production: config.server.production }, 'customer-signals-subgraph ready');
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
-      server.stop().then(
+      Promise.all([server.stop(), metrics?.close()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

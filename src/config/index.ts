@@ -4,6 +4,7 @@ import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig, type Cred
 import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig, type CredolabConfig } from './credolab.config';
 import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig, type NeuroidConfig } from './neuroid.config';
 import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig, type FinboxConfig } from './finbox.config';
+import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -11,6 +12,7 @@ export type { CredolabConfig } from './credolab.config';
 export type { NeuroidConfig } from './neuroid.config';
 export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
+export type { ObservabilityConfig } from './observability.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
@@ -21,6 +23,7 @@ export interface Config {
   credolab: CredolabConfig;
   neuroid: NeuroidConfig;
   finbox: FinboxConfig;
+  observability: ObservabilityConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -31,7 +34,7 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape });
+const envSchema = z.object({ ...serverEnvShape, ...credeauEnvShape, ...credolabEnvShape, ...neuroidEnvShape, ...finboxEnvShape, ...observabilityEnvShape });
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
 export const CONFIG_VARIABLES: readonly string[] = [
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     credolab: toCredolabConfig(e, credolabCredentials),
     neuroid: toNeuroidConfig(e, neuroidCredentials),
     finbox: toFinboxConfig(e, finboxCredentials),
+    observability: toObservabilityConfig(e, e.HOST),
   });
 }
 
