@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
+import { operationLogPlugin } from './plugins/operation-log.plugin';
 import { buildCustomerSignalsSchema } from './schema';
 import type { OpenedVendors } from './vendor-connections';
 
@@ -54,6 +55,7 @@ export async function startSubgraphServer(
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
+      operationLogPlugin(logger),
     ],
   });
   await apollo.start();
