@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { createMetricsRegistry } from './observability/metrics-registry';
+import { startMetricsServer } from './observability/metrics-server';
+import { registerVendorCallMetrics } from './observability/vendor-call-metrics';
 import { startSubgraphServer } from './server';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { openVendorConnections } from './vendor-connections';
@@ -31,12 +34,17 @@ async function main(): Promise<void> {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
   const server = await startSubgraphServer(config, vendors, logger);
+  const registry = createMetricsRegistry();
+  registerVendorCallMetrics(events, registry);
+  const { metricsPort, metricsHost } = config.observability;
+  const metrics = metricsPort === 0 ? undefined : await startMetricsServer(registry, metricsPort, metricsHost);
+  if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
   logger.info({ url: `${server.url}/graphql`, production: config.server.production }, 'customer-signals-subgraph ready');
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
-      server.stop().then(
+      Promise.all([server.stop(), metrics?.close()]).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -13,6 +13,7 @@ import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
+import { operationLogPlugin } from './plugins/operation-log.plugin';
 import { buildCustomerSignalsSchema } from './schema';
 import type { OpenedVendors } from './vendor-connections';
 
@@ -57,6 +58,7 @@ export async function startSubgraphServer(
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
       costLimitPlugin(config.governance),
+      operationLogPlugin(logger),
     ],
   });
   await apollo.start();

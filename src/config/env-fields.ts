@@ -24,6 +24,9 @@ export function urlVar(defaultValue: string) {
   );
 }
 
+/** An optional value (an endpoint, a secret): unset and empty both mean "not given". */
+export const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
 /** `true`/`false`/`1`/`0`, defaulting when unset. */
 export function booleanVar(defaultValue: boolean) {
   return z.preprocess(

@@ -3,6 +3,7 @@ import { VENDORS, type VendorConfigs } from '../vendors/registry';
 import { vendorLabel } from '../errors';
 import { resolveCredentials } from './credentials';
 import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
+import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -10,6 +11,7 @@ export type { CredolabConfig } from './credolab.config';
 export type { NeuroidConfig } from './neuroid.config';
 export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
+export type { ObservabilityConfig } from './observability.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
@@ -17,6 +19,7 @@ export interface Config extends VendorConfigs {
   server: ServerConfig;
   http: HttpConfig;
   governance: GovernanceConfig;
+  observability: ObservabilityConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -28,8 +31,9 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape) as typeof serverEnvShape &
-    typeof governanceEnvShape,
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape) as typeof serverEnvShape &
+    typeof governanceEnvShape &
+    typeof observabilityEnvShape,
 );
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
@@ -82,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     ...vendorConfigs(e as Record<string, unknown>, credentials),
     governance: toGovernanceConfig(e),
+    observability: toObservabilityConfig(e, e.HOST),
   });
 }
 

@@ -18,6 +18,7 @@ function productionEnv(simulators: Simulators): Record<string, string> {
     PORT: '0',
     HOST: '127.0.0.1',
     ROUTER_SECRET_DISABLED: 'true',
+    METRICS_PORT: '0',
     CREDEAU_BASE_URL: simulators.credeau.url,
     CREDEAU_CLIENT_ID: CREDEAU_SIMULATOR_CREDENTIALS.clientId,
     CREDEAU_AUTH_TOKEN: CREDEAU_SIMULATOR_CREDENTIALS.authToken,

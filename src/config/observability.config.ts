@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { integerVar, optionalString } from './env-fields';
+
+/** Metrics and tracing environment contract. */
+export const observabilityEnvShape = {
+  /** Port of the Prometheus `/metrics` listener, never the GraphQL port; 0 turns it off. Default 9464. */
+  METRICS_PORT: integerVar(9464, 0, 65_535),
+  /** Interface the metrics listener binds. Default: the value of HOST. */
+  METRICS_HOST: optionalString,
+  /** OTLP/HTTP base URL (traces go to `<url>/v1/traces`); tracing is off unless this or the next is set. Default unset. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  /** Full OTLP/HTTP traces URL; wins over OTEL_EXPORTER_OTLP_ENDPOINT. Default unset. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
+  /** `service.name` of the exported spans. Default customer-signals-subgraph. */
+  OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('customer-signals-subgraph')),
+};
+
+export interface ObservabilityConfig {
+  /** 0: no metrics listener. */
+  metricsPort: number;
+  metricsHost: string;
+  /** Where spans are POSTed; undefined: no exporter starts. */
+  tracesUrl?: string;
+  serviceName: string;
+}
+
+export function toObservabilityConfig(
+  e: z.output<z.ZodObject<typeof observabilityEnvShape>>,
+  host: string,
+): ObservabilityConfig {
+  const base = e.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, '');
+  return {
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST ?? host,
+    tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base ? `${base}/v1/traces` : undefined),
+    serviceName: e.OTEL_SERVICE_NAME,
+  };
+}
