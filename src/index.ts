@@ -7,6 +7,7 @@ import { registerVendorCallMetrics } from './observability/vendor-call-metrics';
 import { startSubgraphServer } from './server';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { openVendorConnections } from './vendor-connections';
+import { SharedRedis } from './store/shared-redis';
 
 /** Bootstrap only: config, vendors, server, signals. */
 async function main(): Promise<void> {
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
 
   // One fan-out of vendor call events for the process: metrics and tracing subscribe to it.
   const events = new VendorCallEvents();
-  const vendors = await openVendorConnections(config, logger, {}, { events });
+  // One Redis client for the process, shared by the store, the rate budgets and the Credolab token.
+  const redis = config.redis ? SharedRedis.open(config.redis, logger) : undefined;
+  const vendors = await openVendorConnections(config, logger, {}, { events, redis });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
-      Promise.all([server.stop(), metrics?.close()]).then(
+      Promise.all([server.stop(), metrics?.close()])
+        .then(() => redis?.close()).then(
         () => process.exit(0),
         () => process.exit(1),
       );

@@ -15,11 +15,11 @@ export function openVendorConnections(
   config: Config,
   logger: Logger,
   existing: Partial<VendorSimulators> = {},
-  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor'>> = {},
+  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis'>> = {},
 ): Promise<OpenedVendors> {
   return openVendors(
     config,
-    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor },
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor, redis: services.redis },
     existing,
   );
 }

@@ -3,6 +3,7 @@ import { VENDORS, type VendorConfigs } from '../vendors/registry';
 import { vendorLabel } from '../errors';
 import { resolveCredentials } from './credentials';
 import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
+import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
@@ -12,6 +13,7 @@ export type { NeuroidConfig } from './neuroid.config';
 export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
+export type { RedisConfig } from './redis.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
@@ -20,6 +22,8 @@ export interface Config extends VendorConfigs {
   http: HttpConfig;
   governance: GovernanceConfig;
   observability: ObservabilityConfig;
+  /** The shared Redis connection; undefined without REDIS_URL. */
+  redis?: RedisConfig;
 }
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
@@ -31,9 +35,10 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape) as typeof serverEnvShape &
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape) as typeof serverEnvShape &
     typeof governanceEnvShape &
-    typeof observabilityEnvShape,
+    typeof observabilityEnvShape &
+    typeof redisEnvShape,
 );
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
@@ -62,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const credentials = VENDORS.map((vendor) => credentialsOf(vendorLabel(vendor.name), vendor.env.credentialVariables));
 
+  if (parsed.success) problems.push(...redisConfigProblems(parsed.data));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -87,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...vendorConfigs(e as Record<string, unknown>, credentials),
     governance: toGovernanceConfig(e),
     observability: toObservabilityConfig(e, e.HOST),
+    redis: toRedisConfig(e),
   });
 }
 

@@ -9,6 +9,7 @@ import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
 import type { VendorName } from '../errors';
 import type { Logger } from '../logger';
 import type { SimulatorServer } from '../simulators/simulator-server';
+import type { SharedRedis } from '../store/shared-redis';
 
 /** The HTTP settings every vendor has (FinBox replaces backoff by its own fixed waits). */
 type VendorHttpShape = Pick<VendorHttpConfig, 'timeoutMs' | 'maxConnections' | 'concurrency'>;
@@ -23,6 +24,8 @@ export interface ProcessServices {
   events: VendorCallEvents;
   /** Guards wrapped around every attempt of one vendor (budgets, breakers); none by default. */
   guardsFor?(vendor: VendorName): readonly AttemptGuard[];
+  /** The process's one Redis connection (store, budgets, Credolab token); undefined without REDIS_URL. */
+  redis?: SharedRedis;
 }
 
 /** A vendor's simulator, loaded only when that vendor runs simulated (never in production). */
