@@ -13,6 +13,20 @@ export const observabilityEnvShape = {
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
   /** `service.name` of the exported spans. Default customer-signals-subgraph. */
   OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('customer-signals-subgraph')),
+  /** Longest wait before finished spans are sent (the OpenTelemetry variable). Default 5000 ms. */
+  OTEL_BSP_SCHEDULE_DELAY: integerVar(5000, 1, 600_000),
+  /**
+   * Operation names reported as themselves in metric labels and spans, besides those of operations/;
+   * any other name is `other`. Comma-separated GraphQL names. Default none.
+   */
+  METRICS_OPERATION_NAMES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\s*[_A-Za-z][_0-9A-Za-z]*(\s*,\s*[_A-Za-z][_0-9A-Za-z]*)*\s*$/, 'must be comma-separated GraphQL operation names')
+      .optional()
+      .transform((v) => (v ? v.split(',').map((name) => name.trim()) : [])),
+  ),
 };
 
 export interface ObservabilityConfig {
@@ -22,6 +36,10 @@ export interface ObservabilityConfig {
   /** Where spans are POSTed; undefined: no exporter starts. */
   tracesUrl?: string;
   serviceName: string;
+  /** BatchSpanProcessor's scheduled delay. */
+  spanExportDelayMs: number;
+  /** Operation names allowed into labels besides the example operations'. */
+  operationNames: readonly string[];
 }
 
 export function toObservabilityConfig(
@@ -34,5 +52,7 @@ export function toObservabilityConfig(
     metricsHost: e.METRICS_HOST ?? host,
     tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base ? `${base}/v1/traces` : undefined),
     serviceName: e.OTEL_SERVICE_NAME,
+    spanExportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY,
+    operationNames: e.METRICS_OPERATION_NAMES,
   };
 }
