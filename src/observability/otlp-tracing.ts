@@ -2,7 +2,7 @@ import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type TextM
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { OperationNames } from './operation-names';
 import { operationOutcome } from './operation-outcome';
@@ -25,10 +25,12 @@ const headerGetter: TextMapGetter<Map<string, string>> = {
 export function startOtlpTracing(
   options: { url: string; serviceName: string; exportDelayMs: number },
   names: OperationNames,
+  /** Where finished spans go; OTLP/HTTP JSON to `options.url` unless a test hands in its own. */
+  exporter: SpanExporter = new OTLPTraceExporter({ url: options.url }),
 ): Tracing {
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName, 'service.version': serviceVersion() }),
-    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: options.url }), { scheduledDelayMillis: options.exportDelayMs })],
+    spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: options.exportDelayMs })],
   });
   const tracer = provider.getTracer('customer-signals-subgraph');
   const propagator = new W3CTraceContextPropagator();

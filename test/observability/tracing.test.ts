@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { OperationNames } from '../../src/observability/operation-names';
+import { startOtlpTracing } from '../../src/observability/otlp-tracing';
 import { spawnSubgraph, type SpawnedSubgraph } from '../support/spawn-subgraph';
 
 const HOOK = join(__dirname, '..', 'support', 'loaded-modules-hook.js');
@@ -124,5 +127,25 @@ describe('OpenTelemetry traces over OTLP/HTTP (the built server)', () => {
     expect(loaded.filter((path) => /@opentelemetry[\\/](sdk-|exporter-|otlp-)/.test(path))).toEqual([]);
     expect(loaded.filter((path) => path.includes('otlp-tracing'))).toEqual([]);
     expect(receiver.requests).toEqual([]);
+  });
+
+  it('records a store lookup span through the subscription point the store calls', async () => {
+    // In process, with an exporter of the test's own: the OTLP exporter's lazy import needs a real Node,
+    // not jest's VM (the spawned server above covers the OTLP path).
+    const exported: ReadableSpan[] = [];
+    const exporter: SpanExporter = {
+      export: (spans, done) => {
+        exported.push(...spans);
+        done({ code: 0 });
+      },
+      shutdown: async () => undefined,
+    };
+    const tracing = startOtlpTracing({ url: 'http://127.0.0.1:9/unused', serviceName: 'signals-under-test', exportDelayMs: 100 }, new OperationNames([]), exporter);
+    const startedAt = Date.now();
+    tracing.recordStoreLookupSpan({ vendor: 'FINBOX', result: 'hit_redis', startedAt, durationMs: 3 });
+    await tracing.shutdown();
+    expect(exported).toHaveLength(1);
+    expect(exported[0]?.name).toBe('store lookup FINBOX');
+    expect(exported[0]?.attributes).toEqual({ 'signals.vendor': 'FINBOX', 'signals.store.result': 'hit_redis' });
   });
 });
