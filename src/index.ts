@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   // Undefined (and the OpenTelemetry SDK never loaded) unless an OTLP endpoint is configured.
   const tracing = await startTracing(config.observability, operationNames);
   tracing?.observe(events);
-  if (tracing) logger.info({ tracesUrl: config.observability.tracesUrl }, 'exporting traces');
+  // The origin only: a collector URL may carry a token in its path or query.
+  if (tracing) logger.info({ tracesOrigin: new URL(config.observability.tracesUrl ?? '').origin }, 'exporting traces');
   const server = await startSubgraphServer(config, vendors, logger, undefined, [
     graphqlOperationMetricsPlugin(registry, operationNames),
     ...(tracing ? [tracing.plugin] : []),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { integerVar, optionalString } from './env-fields';
 
+/** An optional http(s) URL (an OTLP endpoint): unset or empty means off; anything else must parse. */
+const optionalHttpUrl = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.url({ protocol: /^https?$/ }).optional(),
+);
+
 /** Metrics and tracing environment contract. */
 export const observabilityEnvShape = {
   /** Port of the Prometheus `/metrics` listener, never the GraphQL port; 0 turns it off. Default 9464. */
@@ -8,9 +14,9 @@ export const observabilityEnvShape = {
   /** Interface the metrics listener binds. Default: the value of HOST. */
   METRICS_HOST: optionalString,
   /** OTLP/HTTP base URL (traces go to `<url>/v1/traces`); tracing is off unless this or the next is set. Default unset. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalHttpUrl,
   /** Full OTLP/HTTP traces URL; wins over OTEL_EXPORTER_OTLP_ENDPOINT. Default unset. */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalHttpUrl,
   /** `service.name` of the exported spans. Default customer-signals-subgraph. */
   OTEL_SERVICE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('customer-signals-subgraph')),
   /** Longest wait before finished spans are sent (the OpenTelemetry variable). Default 5000 ms. */
