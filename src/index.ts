@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
-      Promise.all([server.stop(), metrics?.close(), tracing?.shutdown()])
+      Promise.all([server.stop(), metrics?.close()])
+        // After the drain, so the spans of the operations it let finish are sent too.
+        .then(() => tracing?.shutdown())
         .then(() => redis?.close()).then(
         () => process.exit(0),
         () => process.exit(1),
