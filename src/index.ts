@@ -1,8 +1,14 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { graphqlOperationMetricsPlugin } from './observability/graphql-operation-metrics';
 import { createMetricsRegistry } from './observability/metrics-registry';
 import { startMetricsServer } from './observability/metrics-server';
+import { knownOperationNames } from './observability/operation-names';
+import { serviceVersion } from './observability/service-version';
+import { startTracing } from './observability/tracing';
 import { registerVendorCallMetrics } from './observability/vendor-call-metrics';
 import { startSubgraphServer } from './server';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
@@ -16,7 +22,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
+      startupLogger().fatal({ problems: error.problems }, 'invalid configuration');
       process.exit(1);
     }
     throw error;
@@ -36,18 +42,39 @@ async function main(): Promise<void> {
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
-  const server = await startSubgraphServer(config, vendors, logger);
   const registry = createMetricsRegistry();
   registerVendorCallMetrics(events, registry);
+  const operationNames = knownOperationNames(config.observability.operationNames);
+  // Undefined (and the OpenTelemetry SDK never loaded) unless an OTLP endpoint is configured.
+  const tracing = await startTracing(config.observability, operationNames);
+  tracing?.observe(events);
+  // The origin only: a collector URL may carry a token in its path or query.
+  if (tracing) logger.info({ tracesOrigin: new URL(config.observability.tracesUrl ?? '').origin }, 'exporting traces');
+  const server = await startSubgraphServer(config, vendors, logger, undefined, [
+    graphqlOperationMetricsPlugin(registry, operationNames),
+    ...(tracing ? [tracing.plugin] : []),
+  ]);
   const { metricsPort, metricsHost } = config.observability;
   const metrics = metricsPort === 0 ? undefined : await startMetricsServer(registry, metricsPort, metricsHost);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
-  logger.info({ url: `${server.url}/graphql`, production: config.server.production }, 'customer-signals-subgraph ready');
+  const bound = server.httpServer.address() as AddressInfo;
+  logger.info(
+    {
+      url: `${server.url}/graphql`,
+      version: serviceVersion(),
+      address: { address: bound.address, port: bound.port, family: bound.family },
+      simulated,
+      production: config.server.production,
+    },
+    'customer-signals-subgraph ready',
+  );
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
       Promise.all([server.stop(), metrics?.close()])
+        // After the drain, so the spans of the operations it let finish are sent too.
+        .then(() => tracing?.shutdown())
         .then(() => redis?.close()).then(
         () => process.exit(0),
         () => process.exit(1),
@@ -56,7 +83,17 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Start-up failures (before the configured logger exists, or instead of it) are pino JSON lines like
+ * every other log line, so a log pipeline parses why a replica never came up; on stderr, where a
+ * terminal and a container runtime both show a failing start. Synchronous, because process.exit follows.
+ */
+function startupLogger() {
+  return createLogger('info', pino.destination({ dest: 2, sync: true }));
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`customer-signals-subgraph failed to start: ${(error as Error)?.message ?? error}\n`);
+  const { name, code, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  startupLogger().fatal({ errorName: name, code, error: message ?? String(error) }, 'customer-signals-subgraph failed to start');
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
+import { countVendorCallsPerOperation, operationScopeMiddleware } from './observability/operation-scope';
 import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
@@ -29,13 +30,14 @@ export interface RunningSubgraph {
 /**
  * The HTTP face of the subgraph: GraphQL at /graphql (POST, and GET for queries under Apollo's CSRF
  * rules), the two health probes and, when enabled, GraphiQL (src/graphiql/). Vendors must already be
- * open; stop() closes them.
+ * open; stop() closes them. `observers` are the process's operation metrics and tracing plugins.
  */
 export async function startSubgraphServer(
   config: Config,
   vendors: OpenedVendors,
   logger: Logger,
   listen: { port: number; host: string } = { port: config.server.port, host: config.server.host },
+  observers: ReadonlyArray<ApolloServerPlugin<RequestContext>> = [],
 ): Promise<RunningSubgraph> {
   const app = express();
   app.disable('x-powered-by');
@@ -58,10 +60,12 @@ export async function startSubgraphServer(
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
       costLimitPlugin(config.governance),
+      ...observers,
       operationLogPlugin(logger),
     ],
   });
   await apollo.start();
+  countVendorCallsPerOperation(vendors.events);
 
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
@@ -75,6 +79,8 @@ export async function startSubgraphServer(
   app.use(
     '/graphql',
     express.json({ limit: config.server.maxRequestBytes }),
+    // After the body parser (see operationScopeMiddleware): vendor events find their operation here.
+    operationScopeMiddleware(),
     expressMiddleware(apollo, {
       context: createContextFactory(vendors.connections, config.server.operationTimeoutMs),
     }),

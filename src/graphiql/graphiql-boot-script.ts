@@ -46,6 +46,12 @@ export const BOOT_SCRIPT = `'use strict';
     shouldPersistHeaders: false
   };
   if (data.tabs.length > 0) props.defaultTabs = data.tabs;
+  // GraphiQL fills the first tab's query from defaultTabs but its variables editor only from the
+  // variables prop or storage, so on a fresh load (no tabs stored yet) the first tab would open with
+  // empty variables and its first Run fail on a required $id. Handing it the first tab's variables then,
+  // and only then, leaves a returning user's stored editors alone.
+  var first = data.tabs[0];
+  if (first && first.variables && storage.getItem('graphiql:tabState') === null) props.variables = first.variables;
 
   ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, props));
 })();

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import { createVendorClient } from '../datasources/http/create-vendor-client';
+import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { SimulatorServer } from '../simulators/simulator-server';
 import { VENDORS, type VendorConnections, type VendorKey, type VendorSimulators } from './registry';
 import type { AnyVendorModule, ProcessServices } from './vendor-module';
@@ -8,6 +9,8 @@ export interface OpenedVendors {
   connections: VendorConnections;
   /** Simulators serving vendors that have no credentials (none in production). */
   simulators: Partial<VendorSimulators>;
+  /** The call events every client of these vendors reports to (per-operation counts subscribe here). */
+  events: VendorCallEvents;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function openVendors(
   return {
     connections: connections as VendorConnections,
     simulators: simulators as Partial<VendorSimulators>,
+    events: services.events,
     async close() {
       await Promise.all(opened.map((vendor) => vendor.close()));
     },

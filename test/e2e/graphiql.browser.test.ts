@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { findOperationsDir, loadExampleOperations } from '../../src/graphiql/example-operations';
+import { requireChromium } from '../support/chromium';
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 
-/** Debian's chromium (.ci/install-chromium.sh); Playwright's own browser download cannot work here. */
-const CHROMIUM = '/usr/bin/chromium';
 /** As the machine notes prescribe: without the background-networking flags Chromium phones Google. */
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -65,8 +64,10 @@ describe('GraphiQL in headless Chromium, offline', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
+    // First, so a machine without Chromium fails here with what to install, before anything starts.
+    const executablePath = requireChromium();
     subgraph = await startTestSubgraph();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,6 +101,19 @@ describe('GraphiQL in headless Chromium, offline', () => {
     await page.locator('.graphiql-tab').nth(Math.max(examples.length - 1, 0)).waitFor({ timeout: 30_000 });
     const titles = await page.locator('.graphiql-tab .graphiql-tab-button').allInnerTexts();
     expect(titles.map((title) => title.trim())).toEqual(examples.map((example) => example.name));
+
+    // A fresh load's first tab runs as it opens: its variables are filled, so the first Run a newcomer
+    // clicks answers with data, not `Variable "$id" of required type "ID!" was not provided`.
+    const first = examples[0];
+    if (!first?.name) throw new Error('operations/ has no named first example');
+    await page.waitForFunction(operationNameIs, first.name, { timeout: 30_000 });
+    await page.locator('button.graphiql-execute-button').click();
+    await page.locator('.graphiql-response .CodeMirror-line', { hasText: /"(data|errors)"/ }).waitFor({ timeout: 30_000 });
+    const firstShown = JSON.parse(await page.evaluate(responseText)) as { data?: { customerSignals?: Record<string, unknown> }; errors?: unknown[] };
+    expect(firstShown.errors).toBeUndefined();
+    expect(firstShown.data?.customerSignals?.id).toBe('cust-1');
+    const firstField = Object.keys(firstShown.data?.customerSignals ?? {}).find((key) => key !== 'id' && key !== '__typename');
+    expect(firstField && firstShown.data?.customerSignals?.[firstField]).toEqual(expect.objectContaining({ status: 'COMPLETE' }));
 
     // The Customer.deviceInsights tab (operations/device-insights.graphql, variables prefilled) runs on a click.
     const example = examples.find((candidate) => candidate.name === 'CustomerDeviceInsights');
