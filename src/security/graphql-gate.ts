@@ -14,12 +14,18 @@ export interface GraphqlGate {
 }
 
 /**
- * Everything a request must pass before Apollo sees it, in order: the router secret (a caller that is not
+ * Everything a request must pass before Apollo sees it, in order (after marking the answer uncacheable): the router secret (a caller that is not
  * the router learns nothing else), the forwarded JWT, a JSON content type. Health probes, GraphiQL's page
  * and metrics are mounted elsewhere and pass none of these.
  */
 export function graphqlGate(config: SecurityConfig, logger: Logger): GraphqlGate {
-  const before: RequestHandler[] = [];
+  // Answers hold personal data: no shared cache (a CDN, a proxy) may keep one, whoever is asking.
+  const before: RequestHandler[] = [
+    (_req, res, next) => {
+      res.setHeader('cache-control', 'private, no-store');
+      next();
+    },
+  ];
   if (config.routerSecret) before.push(routerSecretMiddleware(config.routerSecret, config.routerSecretHeader));
   if (config.jwt) before.push(jwtMiddleware(createJwtVerifier(config.jwt), logger));
   before.push(requireJsonBody());
