@@ -19,7 +19,8 @@ export interface GraphqlGate {
  * and metrics are mounted elsewhere and pass none of these.
  */
 export function graphqlGate(config: SecurityConfig, logger: Logger): GraphqlGate {
-  // Answers hold personal data: no shared cache (a CDN, a proxy) may keep one, whoever is asking.
+  // Answers hold personal data: no shared cache (a CDN, a proxy) may keep one. Apollo's cache-control
+  // plugin then sets `no-store` on the answers it sends (no hints); this covers the refusals before it.
   const before: RequestHandler[] = [
     (_req, res, next) => {
       res.setHeader('cache-control', 'private, no-store');

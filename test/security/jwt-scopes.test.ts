@@ -81,6 +81,7 @@ describe.each([
       expect(res.json?.data?.customerSignals.extractedSms.edges).toHaveLength(2);
     }
     expect(subgraph.simulators.credeau.callsTo(EXTRACTED_SMS_PATH).length).toBeGreaterThan(0);
+    if (_label.startsWith('AUTH_JWKS_URL')) expect(issuer.jwksRequests()).toBeGreaterThan(0); // the key really came from the JWKS
   });
 
   it('fraudCheck needs signals:fraud:check: without it null with FORBIDDEN and no fraud call, with it answered', async () => {
