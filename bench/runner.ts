@@ -151,6 +151,8 @@ function serverEnv(simulators: Simulators): Record<string, string> {
     PORT: '0',
     // info: the ready line carries the URL; nothing is logged per request at this level.
     LOG_LEVEL: 'info',
+    // Load comes from the runner on loopback, not through a router.
+    ROUTER_SECRET_DISABLED: 'true',
     ...liveVendorEnv(simulators),
   };
 }

@@ -1,4 +1,5 @@
 import { Deadline } from './datasources/http/deadline';
+import type { Principal } from './security/principal';
 import { createDataSources, type DataSources, type VendorConnections } from './vendors/registry';
 
 export type { DataSources, VendorConnections } from './vendors/registry';
@@ -6,6 +7,8 @@ export type { DataSources, VendorConnections } from './vendors/registry';
 export interface RequestContext {
   deadline: Deadline;
   dataSources: DataSources;
+  /** The verified JWT caller (src/security/); undefined when JWT verification is not configured. */
+  principal?: Principal;
 }
 
 /**

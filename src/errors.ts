@@ -68,6 +68,14 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
+/** A field the caller's token has no scope for: null, and its vendor is never called. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', retryable: false } });
+    this.name = 'ForbiddenError';
+  }
+}
+
 export function vendorLabel(vendor: VendorName): string {
   switch (vendor) {
     case 'CREDEAU':

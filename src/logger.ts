@@ -2,7 +2,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * JSON logs on stdout. Log lines carry ids, codes, statuses and timings only: never a vendor body, a
- * credential or personal data. The redact list is a second line of defence for header objects.
+ * credential or personal data. The redact list is a second line of defence for headers and variables.
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -10,7 +10,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'customer-signals-subgraph' },
       redact: {
-        paths: ['*.headers', 'headers', '*.authorization', '*["x-auth-token"]', '*["x-api-key"]', '*["API-KEY"]', '*.password'],
+        // Headers (the JWT, the router secret, cookies, vendor keys) and GraphQL variables (customer ids, an
+        // e-mail, a phone number), wherever a careless line might put them, a level or two deep.
+        paths: [
+          'headers', '*.headers', '*.*.headers',
+          'authorization', '*.authorization', 'cookie', '*.cookie', '*["set-cookie"]', '*["router-authorization"]',
+          '*["x-auth-token"]', '*["x-api-key"]', '*["API-KEY"]', 'password', '*.password', 'token', '*.token',
+          'variables', '*.variables', '*.*.variables',
+        ],
         censor: '[redacted]',
       },
     },

@@ -11,6 +11,7 @@ import { CredolabFraudCheckResolver } from './resolvers/credolab-fraud-check.res
 import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from './resolvers/credolab-score.resolver';
 import { CustomerExtractedSmsResolver } from './resolvers/extracted-sms.resolver';
 import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from './resolvers/finbox-predictors.resolver';
+import { guardScopes } from './security/scope-guard';
 
 /** Every resolver class of the subgraph; a vendor field is one entry here plus its own files. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -30,11 +31,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 /**
  * One federation `@link`, at v2.9: the first version with demand control's `@cost` and `@listSize`, which
- * publish the weights the cost limit uses (one per vendor call, ~3000 features). `@key` is the only other
- * import: we own no shared fields.
+ * publish the weights the cost limit uses (one per vendor call, ~3000 features). `@authenticated` (every
+ * vendor field) and `@requiresScopes` (personal data) tell a router what to enforce; the subgraph enforces
+ * the scopes again itself (src/security/scope-guard.ts). `@key`: we own no shared fields.
  */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cost", "@listSize"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@cost", "@listSize", "@authenticated", "@requiresScopes"])';
 
 /**
  * type-graphql builds the code-first schema; it is printed with its directives (`@key`) and handed to
@@ -50,5 +52,5 @@ export async function buildCustomerSignalsSchema(): Promise<GraphQLSchema> {
       resolvers: { ...resolvers, Customer: customer },
     },
   ] as Parameters<typeof buildSubgraphSchema>[0];
-  return buildSubgraphSchema(modules);
+  return guardScopes(buildSubgraphSchema(modules));
 }

@@ -15,6 +15,9 @@ import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
+import { representationCheckPlugin } from './plugins/representation-check.plugin';
+import { graphqlGate } from './security/graphql-gate';
+import { bodyParserErrors, unexpectedHttpErrors } from './security/request-body-guard';
 import { buildCustomerSignalsSchema } from './schema';
 import type { OpenedVendors } from './vendor-connections';
 
@@ -47,7 +50,10 @@ export async function startSubgraphServer(
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildCustomerSignalsSchema(),
     logger,
-    introspection: true,
+    // Off in production unless INTROSPECTION_ENABLED: neither introspection nor "Did you mean" suggestions
+    // map the schema for a stranger. `_service { sdl }` is an ordinary field and keeps serving routers and rover.
+    introspection: config.security.introspectionEnabled,
+    hideSchemaDetailsFromClientErrors: !config.security.introspectionEnabled,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and skip vendor cleanup.
@@ -59,6 +65,7 @@ export async function startSubgraphServer(
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
+      representationCheckPlugin(),
       costLimitPlugin(config.governance),
       ...observers,
       operationLogPlugin(logger),
@@ -76,15 +83,20 @@ export async function startSubgraphServer(
   });
   // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
   if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));
+  const gate = graphqlGate(config.security, logger);
+  const createContext = createContextFactory(vendors.connections, config.server.operationTimeoutMs);
   app.use(
     '/graphql',
+    ...gate.before,
     express.json({ limit: config.server.maxRequestBytes }),
+    bodyParserErrors(),
     // After the body parser (see operationScopeMiddleware): vendor events find their operation here.
     operationScopeMiddleware(),
     expressMiddleware(apollo, {
-      context: createContextFactory(vendors.connections, config.server.operationTimeoutMs),
+      context: async ({ res }) => ({ ...(await createContext()), principal: gate.principalFrom(res) }),
     }),
   );
+  app.use(unexpectedHttpErrors(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

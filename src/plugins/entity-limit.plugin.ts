@@ -4,6 +4,7 @@ import {
   type ArgumentNode,
   Kind,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -40,6 +41,19 @@ export function countRepresentations(
   document: DocumentNode,
   variables: Record<string, unknown>,
 ): number {
+  return walkEntitiesFields(operation, document, (field) => representationsOf(field.arguments, variables));
+}
+
+/**
+ * Calls `measure` on every `_entities` field the operation selects (inline fragments and named fragments
+ * included, each fragment walked once) and sums what it returns, counting a fragment once per spread.
+ * The one walk behind both the entity limit and the representation check.
+ */
+export function walkEntitiesFields(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  measure: (field: FieldNode) => number,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -52,7 +66,7 @@ export function countRepresentations(
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === '_entities') total += representationsOf(selection.arguments, variables);
+        if (selection.name.value === '_entities') total += measure(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         total += walk(selection.selectionSet);
       } else {

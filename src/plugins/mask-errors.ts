@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
-import { BadUserInputError, VendorError } from '../errors';
+import { BadUserInputError, ForbiddenError, VendorError } from '../errors';
 
 /**
  * Apollo's own codes for errors about the request itself; their messages come from graphql-js and
@@ -25,7 +25,7 @@ const REQUEST_ERROR_CODES = new Set([
 export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    if (original instanceof VendorError || original instanceof BadUserInputError) return withoutStacktrace(formatted);
+    if (original instanceof VendorError || original instanceof BadUserInputError || original instanceof ForbiddenError) return withoutStacktrace(formatted);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !isResolverError(error)) {
       return withoutStacktrace(formatted);

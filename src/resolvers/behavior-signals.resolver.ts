@@ -7,6 +7,7 @@ import { Customer } from '../types/customer.type';
 @Resolver(() => Customer)
 export class CustomerBehaviorSignalsResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
   @FieldResolver(() => BehaviorSignals, {
     nullable: true,
     description: 'NeuroID behavioural signals of the customer. Null with a coded error when NeuroID fails.',

@@ -7,6 +7,8 @@ import { TransactionInsightInput } from '../types/transaction-insight.input';
 @Resolver(() => CredolabScore)
 export class CredolabFraudCheckResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
+  @Directive('@requiresScopes(scopes: [["signals:fraud:check"]])')
   @FieldResolver(() => CredolabFraudCheck, {
     nullable: true,
     description: 'iovation fraud check of a transaction on this dataset. Null with a coded error when it fails.',

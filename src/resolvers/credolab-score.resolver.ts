@@ -7,6 +7,7 @@ import { JSONScalar } from '../types/scalars';
 @Resolver(() => Customer)
 export class CustomerCredolabScoreResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
   @FieldResolver(() => CredolabScore, {
     nullable: true,
     description: 'Credolab score and fragments of one dataset. Null with a coded error when Credolab fails.',

@@ -8,6 +8,7 @@ import { JSONScalar } from '../types/scalars';
 @Resolver(() => Customer)
 export class CustomerDeviceInsightsResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
   @FieldResolver(() => DeviceInsights, {
     nullable: true,
     description: 'Credeau DeviceInsights. Null with a coded error when Credeau fails.',

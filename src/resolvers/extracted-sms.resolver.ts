@@ -7,6 +7,8 @@ import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
 @Resolver(() => Customer)
 export class CustomerExtractedSmsResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
+  @Directive('@requiresScopes(scopes: [["signals:sms:read"]])')
   @FieldResolver(() => ExtractedSmsConnection, {
     nullable: true,
     description:

@@ -8,6 +8,7 @@ import { JSONScalar } from '../types/scalars';
 @Resolver(() => Customer)
 export class CustomerFinboxPredictorsResolver {
   @Directive('@cost(weight: 1)')
+  @Directive('@authenticated')
   @FieldResolver(() => FinboxPredictors, {
     nullable: true,
     description: 'FinBox DeviceConnect risk predictors. Null with a coded error when FinBox fails.',

@@ -6,6 +6,16 @@ import { printSubgraphSdl } from '../../src/schema-sdl';
 import { CUSTOMERS_SDL, startCustomersSubgraph } from '../support/customers-subgraph';
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 
+/**
+ * @apollo/gateway refuses a supergraph whose `@link(..., for: SECURITY)` features (@authenticated,
+ * @requiresScopes) it cannot enforce. Apollo Router enforces them; the subgraph enforces the scopes again
+ * itself (src/security/scope-guard.ts). So the in-process gateway gets the supergraph with the
+ * SECURITY purpose dropped: the directives stay, only the gateway's refusal goes.
+ */
+function withoutSecurityPurpose(supergraphSdl: string): string {
+  return supergraphSdl.replace(/,\s*for:\s*SECURITY/g, '');
+}
+
 describe('federation', () => {
   let signals: TestSubgraph;
   let customers: { url: string; stop(): Promise<void> };
@@ -21,7 +31,7 @@ describe('federation', () => {
       { name: 'signals', url: `${signals.url}/graphql`, typeDefs: parse(signalsSdl) },
     ]);
     if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join('\n'));
-    gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: composition.supergraphSdl }) });
+    gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: withoutSecurityPurpose(composition.supergraphSdl) }) });
     await gateway.start();
   });
   afterAll(async () => {
@@ -49,6 +59,11 @@ describe('federation', () => {
     expect(supergraph).toMatch(/customer\(id: ID!\): Customer @join__field\(graph: CUSTOMERS\)/);
     expect(supergraph).toMatch(/deviceInsights: DeviceInsights @join__field\(graph: SIGNALS\)/);
     expect(supergraph).toMatch(/customerSignals\(id: ID!\): Customer! @join__field\(graph: SIGNALS\)/);
+    // The security directives survive composition, for Apollo Router to enforce.
+    expect(supergraph).toMatch(/\): ExtractedSmsConnection [^\n]*@requiresScopes\(scopes: \[\["signals:sms:read"\]\]\)/);
+    expect(supergraph).toMatch(/\): CredolabFraudCheck [^\n]*@requiresScopes\(scopes: \[\["signals:fraud:check"\]\]\)/);
+    expect(supergraph).toMatch(/deviceInsights: DeviceInsights [^\n]*@authenticated/);
+    expect(supergraph).toMatch(/for: SECURITY/);
   });
 
   it('answers name (customers subgraph) and deviceInsights (ours) together through a real gateway', async () => {

@@ -9,20 +9,28 @@ import { BadUserInputError } from '../../errors';
 const CONTROL = /[\u0000-\u001f\u007f]/; // eslint-disable-line no-control-regex
 
 /**
- * A reference number is whatever the app declared when uploading the dataset; Credolab names no rule.
- * It is percent-encoded into the path, and `.`/`..` (which encoding leaves alone and URL resolution
- * would treat as path steps) are refused, so no reference number can reach another URL.
+ * A reference number is whatever the app declared when uploading the dataset; Credolab names no rule, so
+ * we hold it to the other vendors' kind of id: 1-128 of letters, digits, `.`, `_`, `:` and `-`. That keeps
+ * it a single URL path segment (no `/`, `?`, `#`, `%`) and keeps personal data out of Credolab's URLs:
+ * an e-mail (`@`) or a phone number (`+`, spaces, or 7 or more digits with nothing but `-`, `.`, `(`, `)`
+ * between them) is refused, and so are `.`/`..`, which URL resolution would treat as path steps.
  */
+const REFERENCE_NUMBER = /^[A-Za-z0-9._:-]{1,128}$/;
+const PHONE_LIKE = /^[0-9().-]+$/;
+
+export function isReferenceNumber(referenceNumber: string): boolean {
+  return (
+    REFERENCE_NUMBER.test(referenceNumber) &&
+    !isDotSegment(referenceNumber) &&
+    !(PHONE_LIKE.test(referenceNumber) && referenceNumber.replace(/[^0-9]/g, '').length >= 7)
+  );
+}
+
 export function assertReferenceNumber(referenceNumber: string): void {
-  if (
-    referenceNumber.length === 0 ||
-    referenceNumber.length > 128 ||
-    referenceNumber.trim() !== referenceNumber ||
-    CONTROL.test(referenceNumber) ||
-    isDotSegment(referenceNumber)
-  ) {
+  if (!isReferenceNumber(referenceNumber)) {
     throw new BadUserInputError(
-      'Credolab: referenceNumber must be 1-128 characters without surrounding spaces or control characters, and not "." or ".."',
+      'Credolab: referenceNumber must be 1-128 characters of letters, digits, ".", "_", ":" or "-", not "." or "..", ' +
+        'and not an e-mail address or a phone number',
       'CREDOLAB',
     );
   }
