@@ -3,18 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
 import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
+import { cacheHintsPlugin } from './plugins/cache-hints.plugin';
 import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
 import { buildCustomerSignalsSchema } from './schema';
+import type { SharedRedis } from './store/shared-redis';
 import type { OpenedVendors } from './vendor-connections';
 
 export interface RunningSubgraph {
@@ -36,6 +39,7 @@ export async function startSubgraphServer(
   vendors: OpenedVendors,
   logger: Logger,
   listen: { port: number; host: string } = { port: config.server.port, host: config.server.host },
+  redis?: Pick<SharedRedis, 'state'>,
 ): Promise<RunningSubgraph> {
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +63,10 @@ export async function startSubgraphServer(
       entityLimitPlugin(config.server.maxEntitiesPerOperation),
       costLimitPlugin(config.governance),
       operationLogPlugin(logger),
+      // Cache-Control from the store's remaining freshness (no @cacheControl in the SDL: hints are dynamic).
+      // Apollo runs willResolveField hooks in reverse order: the structural hints must come first here.
+      cacheHintsPlugin(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
     ],
   });
   await apollo.start();
@@ -67,8 +75,10 @@ export async function startSubgraphServer(
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', (_req, res) => {
-    if (accepting) res.json({ status: 'ready' });
-    else res.status(503).json({ status: 'shutting down' });
+    // Redis state is reported, never a reason to refuse traffic: the store is an accelerator.
+    const store = redis ? { redis: redis.state } : {};
+    if (accepting) res.json({ status: 'ready', ...store });
+    else res.status(503).json({ status: 'shutting down', ...store });
   });
   // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
   if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));

@@ -5,6 +5,7 @@ import { resolveCredentials } from './credentials';
 import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
+import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -14,6 +15,7 @@ export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
+export type { StoreConfig, StoredProduct } from './store.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
@@ -22,6 +24,8 @@ export interface Config extends VendorConfigs {
   http: HttpConfig;
   governance: GovernanceConfig;
   observability: ObservabilityConfig;
+  /** The shared signal store's budgets and freshness windows. */
+  store: StoreConfig;
   /** The shared Redis connection; undefined without REDIS_URL. */
   redis?: RedisConfig;
 }
@@ -35,10 +39,11 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape) as typeof serverEnvShape &
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape, storeEnvShape) as typeof serverEnvShape &
     typeof governanceEnvShape &
     typeof observabilityEnvShape &
-    typeof redisEnvShape,
+    typeof redisEnvShape &
+    typeof storeEnvShape,
 );
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
@@ -94,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     governance: toGovernanceConfig(e),
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
+    store: toStoreConfig(e),
   });
 }
 
