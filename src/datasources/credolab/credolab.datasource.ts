@@ -45,7 +45,8 @@ export class CredolabDatasource {
     const concurrency = connection.settings.http.concurrency;
     this.insightLoader = createVendorLoader({
       product: 'credolab',
-      cacheKey: (key) => JSON.stringify([key.referenceNumber, key.customerId, key.maxAgeMs ?? null]),
+      // One call per dataset per operation, whichever customers name it (as before the store).
+      cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null]),
       concurrency,
       deadline,
       fetch: (key, budget) => this.fetchInsight(key.referenceNumber, budget),
