@@ -10,9 +10,11 @@ import { knownOperationNames } from './observability/operation-names';
 import { serviceVersion } from './observability/service-version';
 import { startTracing } from './observability/tracing';
 import { registerVendorCallMetrics } from './observability/vendor-call-metrics';
+import { registerStoreMetrics } from './observability/store-metrics';
 import { startSubgraphServer } from './server';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
-import { openVendorConnections } from './vendor-connections';
+import { openSignalStore, openVendorConnections } from './vendor-connections';
+import { StoreEvents } from './store/store-events';
 import { SharedRedis } from './store/shared-redis';
 
 /** Bootstrap only: config, vendors, server, signals. */
@@ -37,23 +39,34 @@ async function main(): Promise<void> {
   const events = new VendorCallEvents();
   // One Redis client for the process, shared by the store, the rate budgets and the Credolab token.
   const redis = config.redis ? SharedRedis.open(config.redis, logger) : undefined;
-  const vendors = await openVendorConnections(config, logger, {}, { events, redis });
+  // One signal store for the process: memory, and Redis when configured; lookups fan out like calls.
+  const storeEvents = new StoreEvents();
+  const store = openSignalStore(config, redis, storeEvents);
+  logger.info(`store: ${store.mode === 'memory only' ? 'memory only (no REDIS_URL)' : 'memory + redis'}`);
+  const vendors = await openVendorConnections(config, logger, {}, { events, redis, store });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
   const registry = createMetricsRegistry();
   registerVendorCallMetrics(events, registry);
+  registerStoreMetrics(storeEvents, registry);
   const operationNames = knownOperationNames(config.observability.operationNames);
   // Undefined (and the OpenTelemetry SDK never loaded) unless an OTLP endpoint is configured.
   const tracing = await startTracing(config.observability, operationNames);
   tracing?.observe(events);
+  // The store reports lookups as they end; the span starts durationMs before that.
+  storeEvents.onLookup((lookup) => tracing?.recordStoreLookupSpan({ ...lookup, startedAt: Date.now() - lookup.durationMs }));
   // The origin only: a collector URL may carry a token in its path or query.
   if (tracing) logger.info({ tracesOrigin: new URL(config.observability.tracesUrl ?? '').origin }, 'exporting traces');
-  const server = await startSubgraphServer(config, vendors, logger, undefined, [
-    graphqlOperationMetricsPlugin(registry, operationNames),
-    ...(tracing ? [tracing.plugin] : []),
-  ]);
+  const server = await startSubgraphServer(
+    config,
+    vendors,
+    logger,
+    undefined,
+    [graphqlOperationMetricsPlugin(registry, operationNames), ...(tracing ? [tracing.plugin] : [])],
+    redis,
+  );
   const { metricsPort, metricsHost } = config.observability;
   const metrics = metricsPort === 0 ? undefined : await startMetricsServer(registry, metricsPort, metricsHost);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');

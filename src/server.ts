@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Config } from './config';
@@ -10,6 +11,7 @@ import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
 import { countVendorCallsPerOperation, operationScopeMiddleware } from './observability/operation-scope';
+import { cacheHintsPlugin } from './plugins/cache-hints.plugin';
 import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
 import { entityLimitPlugin } from './plugins/entity-limit.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
@@ -19,6 +21,7 @@ import { representationCheckPlugin } from './plugins/representation-check.plugin
 import { graphqlGate } from './security/graphql-gate';
 import { bodyParserErrors, unexpectedHttpErrors } from './security/request-body-guard';
 import { buildCustomerSignalsSchema } from './schema';
+import type { SharedRedis } from './store/shared-redis';
 import type { OpenedVendors } from './vendor-connections';
 
 export interface RunningSubgraph {
@@ -41,6 +44,7 @@ export async function startSubgraphServer(
   logger: Logger,
   listen: { port: number; host: string } = { port: config.server.port, host: config.server.host },
   observers: ReadonlyArray<ApolloServerPlugin<RequestContext>> = [],
+  redis?: Pick<SharedRedis, 'state'>,
 ): Promise<RunningSubgraph> {
   const app = express();
   app.disable('x-powered-by');
@@ -69,6 +73,10 @@ export async function startSubgraphServer(
       costLimitPlugin(config.governance),
       ...observers,
       operationLogPlugin(logger),
+      // Cache-Control from the store's remaining freshness (no @cacheControl in the SDL: hints are dynamic).
+      // Apollo runs willResolveField hooks in reverse order: the structural hints must come first here.
+      cacheHintsPlugin(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
     ],
   });
   await apollo.start();
@@ -78,8 +86,10 @@ export async function startSubgraphServer(
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', (_req, res) => {
-    if (accepting) res.json({ status: 'ready' });
-    else res.status(503).json({ status: 'shutting down' });
+    // Redis state is reported, never a reason to refuse traffic: the store is an accelerator.
+    const store = redis ? { redis: redis.state } : {};
+    if (accepting) res.json({ status: 'ready', ...store });
+    else res.status(503).json({ status: 'shutting down', ...store });
   });
   // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
   if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));

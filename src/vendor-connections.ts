@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import type { Logger } from './logger';
+import { SignalStore } from './store/signal-store';
+import { StoreEvents } from './store/store-events';
 import { openVendors, type OpenedVendors } from './vendors/open-vendors';
 import type { VendorSimulators } from './vendors/registry';
 import type { ProcessServices } from './vendors/vendor-module';
@@ -15,11 +17,23 @@ export function openVendorConnections(
   config: Config,
   logger: Logger,
   existing: Partial<VendorSimulators> = {},
-  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis'>> = {},
+  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store'>> = {},
 ): Promise<OpenedVendors> {
+  const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
   return openVendors(
     config,
-    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor, redis: services.redis },
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor, redis: services.redis, store },
     existing,
   );
+}
+
+/** The process's one signal store: memory, plus Redis when the process has a Redis connection. */
+export function openSignalStore(config: Config, redis: ProcessServices['redis'], events: StoreEvents): SignalStore {
+  return new SignalStore({
+    config: config.store,
+    redis,
+    storeKeyBase64: config.redis?.storeKeyBase64,
+    events,
+    fetchBudgetMs: config.server.operationTimeoutMs,
+  });
 }

@@ -38,11 +38,15 @@ export type BehaviorSignals = {
   __typename?: 'BehaviorSignals';
   /** NeuroID's id of the browser behind the profile. */
   clientId?: Maybe<Scalars['String']['output']>;
+  /** True when served from the signal store rather than fetched from the vendor for this request. */
+  fromCache: Scalars['Boolean']['output'];
   funnel?: Maybe<Scalars['String']['output']>;
   /** Interaction-level ID Attributes, when purchased. */
   interactionAttributes?: Maybe<Scalars['JSON']['output']>;
   /** The NeuroID identity: our customer id. */
   profileId: Scalars['String']['output'];
+  /** When this subgraph received this answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
   /** The signal of one model; null when absent. */
   signal?: Maybe<BehaviorSignal>;
   /** In no fixed order: look one up with signal(model:). */
@@ -147,6 +151,8 @@ export type CredolabScore = {
   fragments: Array<CredolabFragment>;
   /** iovation fraud check of a transaction on this dataset. Null with a coded error when it fails. */
   fraudCheck?: Maybe<CredolabFraudCheck>;
+  /** True when served from the signal store rather than fetched from the vendor for this request. */
+  fromCache: Scalars['Boolean']['output'];
   platform?: Maybe<CredolabPlatform>;
   /** The first scorecard's probability of default. */
   probability?: Maybe<Scalars['Float']['output']>;
@@ -154,6 +160,8 @@ export type CredolabScore = {
   referenceNumber: Scalars['String']['output'];
   /** When Credolab answered this request. */
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When this subgraph received this answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
   /** The first scorecard's score. */
   score?: Maybe<Scalars['Float']['output']>;
   /** Every scorecard on the subscription; empty unless COMPLETE. */
@@ -207,13 +215,21 @@ export type Customer = {
 
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerBehaviorSignalsArgs = {
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   siteId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerCredolabScoreArgs = {
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   referenceNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A customer, extended here with alternative-data signals from vendors. */
+export type CustomerDeviceInsightsArgs = {
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -222,12 +238,14 @@ export type CustomerExtractedSmsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SmsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   threshold?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerFinboxPredictorsArgs = {
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -240,10 +258,14 @@ export type DeviceInsights = {
   featureCount: Scalars['Int']['output'];
   /** The named features that exist, in the order asked; every feature when names is omitted. */
   features: Array<Feature>;
+  /** True when served from the signal store rather than fetched from the vendor for this request. */
+  fromCache: Scalars['Boolean']['output'];
   processedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The vendor's id for this request, for support tickets. */
   requestId?: Maybe<Scalars['String']['output']>;
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When this subgraph received this answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
   status: InsightStatus;
 };
 
@@ -304,7 +326,11 @@ export type ExtractedSms = {
 export type ExtractedSmsConnection = {
   __typename?: 'ExtractedSmsConnection';
   edges: Array<ExtractedSmsEdge>;
+  /** True when served from the signal store rather than fetched from the vendor for this request. */
+  fromCache: Scalars['Boolean']['output'];
   pageInfo: ExtractedSmsPageInfo;
+  /** When this subgraph received this answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
   /** How many messages match the filter, across all pages (not just this page). */
   totalCount: Scalars['Int']['output'];
 };
@@ -341,6 +367,8 @@ export type Feature = {
 /** FinBox DeviceConnect risk predictors for one customer. */
 export type FinboxPredictors = {
   __typename?: 'FinboxPredictors';
+  /** True when served from the signal store rather than fetched from the vendor for this request. */
+  fromCache: Scalars['Boolean']['output'];
   /** One predictor's value by name; null when absent. */
   predictor?: Maybe<Scalars['JSON']['output']>;
   /** The named predictors that exist, in the order asked; every predictor, in FinBox's order, when names is omitted. */
@@ -349,6 +377,8 @@ export type FinboxPredictors = {
   /** FinBox's id for this request, for support tickets. */
   requestId?: Maybe<Scalars['String']['output']>;
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When this subgraph received this answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
   /** COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline. */
   status: InsightStatus;
   /** The predictor feature-set version these predictors come from. */

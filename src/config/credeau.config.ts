@@ -30,14 +30,6 @@ export const credeauEnvShape = {
    * call. Default 500 (a page of SMS bodies stays well under a megabyte).
    */
   CREDEAU_SMS_MAX_PAGE_SIZE: integerVar(500, 1, 10_000),
-  /**
-   * How long a customer's extracted SMS list is kept in this process after it is fetched, so paging
-   * through it costs one Credeau call and every page comes from one snapshot. 0 turns the cache off.
-   * Default 120000 (two minutes: long enough to page through, short for personal data).
-   */
-  CREDEAU_SMS_CACHE_TTL_MS: integerVar(120_000, 0, 3_600_000),
-  /** Memory budget of that cache, bytes (estimated); least recently used lists go first. Default 33554432 (32 MiB). */
-  CREDEAU_SMS_CACHE_MAX_BYTES: integerVar(33_554_432, 1024, 1_073_741_824),
   ...vendorHttpShape('CREDEAU', {
     timeoutMs: 10_000,
     concurrency: 16,
@@ -62,9 +54,6 @@ export interface CredeauConfig {
   pollTimeoutMs: number;
   timestampOffset: string;
   smsMaxPageSize: number;
-  /** 0 = no SMS list cache. */
-  smsCacheTtlMs: number;
-  smsCacheMaxBytes: number;
   http: VendorHttpConfig;
 }
 
@@ -83,8 +72,6 @@ export function toCredeauConfig(
     pollTimeoutMs: env.CREDEAU_POLL_TIMEOUT_MS,
     timestampOffset: env.CREDEAU_TIMESTAMP_OFFSET,
     smsMaxPageSize: env.CREDEAU_SMS_MAX_PAGE_SIZE,
-    smsCacheTtlMs: env.CREDEAU_SMS_CACHE_TTL_MS,
-    smsCacheMaxBytes: env.CREDEAU_SMS_CACHE_MAX_BYTES,
     http: pickVendorHttp('CREDEAU', env as unknown as Record<string, unknown>),
   };
 }

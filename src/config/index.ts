@@ -6,6 +6,7 @@ import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from '.
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
+import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
 import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -16,6 +17,7 @@ export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
+export type { StoreConfig, StoredProduct } from './store.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /** Everything the process reads from its environment, validated once at start-up. */
@@ -25,6 +27,8 @@ export interface Config extends VendorConfigs {
   governance: GovernanceConfig;
   observability: ObservabilityConfig;
   security: SecurityConfig;
+  /** The shared signal store's budgets and freshness windows. */
+  store: StoreConfig;
   /** The shared Redis connection; undefined without REDIS_URL. */
   redis?: RedisConfig;
 }
@@ -38,11 +42,12 @@ export class ConfigError extends Error {
 }
 
 const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape, securityEnvShape) as typeof serverEnvShape &
+  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape, securityEnvShape, storeEnvShape) as typeof serverEnvShape &
     typeof governanceEnvShape &
     typeof observabilityEnvShape &
     typeof redisEnvShape &
-    typeof securityEnvShape,
+    typeof securityEnvShape &
+    typeof storeEnvShape,
 );
 
 /** Every environment variable the process reads (the README's configuration table must list each). */
@@ -99,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
+    store: toStoreConfig(e),
   });
 }
 

@@ -1,4 +1,9 @@
 import DataLoader from 'dataloader';
+import type { SignalStore } from '../store/signal-store';
+import type { StoreDescriptor } from '../store/store-descriptor';
+import { storeKey } from '../store/store-keys';
+import type { Freshness } from '../store/stored-entry';
+import type { Deadline } from './http/deadline';
 import { mapWithConcurrency } from './http/map-with-concurrency';
 
 /**
@@ -7,28 +12,65 @@ import { mapWithConcurrency } from './http/map-with-concurrency';
  */
 export type VendorProduct = 'credeau' | 'credeau-sms' | 'finbox' | 'credolab' | 'credolab-fraud-check' | 'neuroid';
 
-export interface VendorLoaderOptions<K, V> {
+/** An answer as loaders hand it to resolvers: the vendor's value with where it came from and how fresh it is. */
+export type WithFreshness<V> = V & Freshness;
+
+/** How a product's answers go through the shared store. */
+export interface StoredLoaderOptions<K, V> {
+  store: SignalStore;
+  descriptor: StoreDescriptor<V>;
+  /** The key's place in the store: the customer and the arguments that change the vendor's answer. */
+  storeKeyOf(key: K): { customerId: string; args?: string };
+  /** How old a stored answer this key accepts (the field's `maxAge`); undefined = the product's window. */
+  maxAgeMs(key: K): number | undefined;
+}
+
+export interface VendorLoaderOptions<K, V extends object> {
   product: VendorProduct;
   /**
    * The identity of a key within its product: the customer (or reference) plus the arguments that change
-   * the vendor's answer. Two keys with the same string are one vendor call.
+   * the vendor's answer (and the accepted age). Two keys with the same string are one load.
    */
   cacheKey(key: K): string;
   /** Distinct keys fetched at once (`<VENDOR>_CONCURRENCY`). */
   concurrency: number;
-  /** Fetches one key from the vendor. A rejection fails that key only. */
-  fetch(key: K): Promise<V>;
+  /** The operation's deadline: what each caller waits on. */
+  deadline: Deadline;
+  /**
+   * Fetches one key from the vendor within `deadline` (the operation's, or the budget of a fetch shared
+   * with other operations). A rejection fails that key only and is never stored.
+   */
+  fetch(key: K, deadline: Deadline): Promise<V>;
+  /** Omitted for products never stored (Credolab's fraud check). */
+  stored?: StoredLoaderOptions<K, V>;
 }
 
 /**
  * The one place that builds a vendor DataLoader: one per product per operation, so each distinct key is
  * fetched once per operation (aliases and repeated `_entities` representations included) and distinct
- * keys concurrently up to `concurrency`. Cross-cutting concerns (the shared store, call accounting)
- * plug in here once for every vendor.
+ * keys concurrently up to `concurrency`. The shared store plugs in here, once for every vendor: a
+ * product with a descriptor and a non-zero window is looked up in memory and Redis first and fetched
+ * once across operations and replicas.
  */
-export function createVendorLoader<K, V>(options: VendorLoaderOptions<K, V>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(
-    (keys) => mapWithConcurrency(keys, options.concurrency, (key) => options.fetch(key)),
+export function createVendorLoader<K, V extends object>(options: VendorLoaderOptions<K, V>): DataLoader<K, WithFreshness<V>, string> {
+  const { stored, deadline } = options;
+  const loadOne =
+    stored && stored.store.ttlFor(stored.descriptor.product) > 0
+      ? async (key: K): Promise<WithFreshness<V>> => {
+          const { customerId, args } = stored.storeKeyOf(key);
+          const name = storeKey(stored.descriptor.product, customerId, args);
+          const { entry, fromCache } = await stored.store.load(
+            stored.descriptor, name, stored.maxAgeMs(key), (budget) => options.fetch(key, budget), deadline,
+          );
+          return { ...entry.value, retrievedAt: new Date(entry.retrievedAt), fromCache, freshUntil: entry.expiresAt };
+        }
+      : async (key: K): Promise<WithFreshness<V>> => {
+          const value = await options.fetch(key, deadline);
+          const now = Date.now();
+          return { ...value, retrievedAt: new Date(now), fromCache: false, freshUntil: now };
+        };
+  return new DataLoader<K, WithFreshness<V>, string>(
+    (keys) => mapWithConcurrency(keys, options.concurrency, loadOne),
     { cacheKeyFn: (key) => options.cacheKey(key) },
   );
 }

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ObservabilityConfig } from '../config';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
-import type { VendorName } from '../errors';
 import type { OperationNames } from './operation-names';
 
 /** One store lookup, as the store reports it: which vendor's signal, how it ended, when and how long. */
 export interface StoreLookupSpanEvent {
-  vendor: VendorName;
+  /** The store product (`credeau`, `credeau-sms`, ...), never a key: keys hold customer ids. */
+  vendor: string;
   result: 'hit_memory' | 'hit_redis' | 'miss' | 'error';
   /** Wall-clock start (epoch ms). */
   startedAt: number;

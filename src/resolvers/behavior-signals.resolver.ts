@@ -1,4 +1,8 @@
-import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { WithFreshness } from '../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { BehaviorSignal } from '../types/behavior-signal.type';
 import { BehaviorSignals, type BehaviorSignalsRecord } from '../types/behavior-signals.type';
@@ -16,9 +20,11 @@ export class CustomerBehaviorSignalsResolver {
     @Root() customer: Customer,
     @Ctx() { dataSources }: RequestContext,
     @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: the site this subgraph is configured for.' })
-    siteId?: string | null,
-  ): Promise<BehaviorSignalsRecord> {
-    return dataSources.neuroid.behaviorSignals(customer.id, siteId);
+    siteId: string | null | undefined,
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WithFreshness<BehaviorSignalsRecord>> {
+    return withFreshnessHint(info, dataSources.neuroid.behaviorSignals(customer.id, siteId, maxAge));
   }
 }
 

@@ -1,4 +1,6 @@
-import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
 import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
@@ -18,8 +20,10 @@ export class CredolabFraudCheckResolver {
     @Ctx() { dataSources }: RequestContext,
     @Arg('rulesetId', () => String, { description: 'The iovation rule set (case-insensitive).' }) rulesetId: string,
     @Arg('accountCode', () => String, { description: "The end-user's account or the transaction id." }) accountCode: string,
-    @Arg('transactionInsight', () => TransactionInsightInput, { nullable: true }) transactionInsight?: TransactionInsightInput | null,
+    @Arg('transactionInsight', () => TransactionInsightInput, { nullable: true }) transactionInsight: TransactionInsightInput | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CredolabFraudCheckRecord> {
-    return dataSources.credolab.fraudCheck(score.referenceNumber, { rulesetId, accountCode, transactionInsight });
+    // Never stored (an event, evaluated now): its hint is 0.
+    return withFreshnessHint(info, dataSources.credolab.fraudCheck(score.referenceNumber, { rulesetId, accountCode, transactionInsight }));
   }
 }

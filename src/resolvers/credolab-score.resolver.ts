@@ -1,4 +1,8 @@
-import { Arg, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { WithFreshness } from '../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
 import { Customer } from '../types/customer.type';
@@ -19,9 +23,11 @@ export class CustomerCredolabScoreResolver {
       nullable: true,
       description: 'The reference number declared when the dataset was uploaded. Default: the customer id.',
     })
-    referenceNumber?: string | null,
-  ): Promise<CredolabScoreRecord> {
-    return dataSources.credolab.credolabScore(customer.id, referenceNumber);
+    referenceNumber: string | null | undefined,
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WithFreshness<CredolabScoreRecord>> {
+    return withFreshnessHint(info, dataSources.credolab.credolabScore(customer.id, referenceNumber, maxAge));
   }
 }
 

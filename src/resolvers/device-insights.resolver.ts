@@ -1,4 +1,8 @@
-import { Arg, Directive, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { WithFreshness } from '../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { DeviceInsights, type DeviceInsightsRecord } from '../types/device-insights.type';
@@ -13,8 +17,13 @@ export class CustomerDeviceInsightsResolver {
     nullable: true,
     description: 'Credeau DeviceInsights. Null with a coded error when Credeau fails.',
   })
-  deviceInsights(@Root() customer: Customer, @Ctx() { dataSources }: RequestContext): Promise<DeviceInsightsRecord> {
-    return dataSources.credeau.deviceInsights(customer.id);
+  deviceInsights(
+    @Root() customer: Customer,
+    @Ctx() { dataSources }: RequestContext,
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WithFreshness<DeviceInsightsRecord>> {
+    return withFreshnessHint(info, dataSources.credeau.deviceInsights(customer.id, maxAge));
   }
 }
 

@@ -1,4 +1,7 @@
-import { Args, Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { WithFreshness } from '../datasources/vendor-loader';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
@@ -19,7 +22,9 @@ export class CustomerExtractedSmsResolver {
     @Root() customer: Customer,
     @Ctx() { dataSources }: RequestContext,
     @Args(() => ExtractedSmsArgs) args: ExtractedSmsArgs,
-  ): Promise<ExtractedSmsConnection> {
-    return dataSources.credeauSms.extractedSms(customer.id, args);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache'>>> {
+    // Always PRIVATE (message bodies), like every vendor field.
+    return withFreshnessHint(info, dataSources.credeauSms.extractedSms(customer.id, args));
   }
 }

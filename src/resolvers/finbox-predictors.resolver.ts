@@ -1,4 +1,8 @@
-import { Arg, Directive, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import type { WithFreshness } from '../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { FinboxPredictors, type FinboxPredictorsRecord } from '../types/finbox-predictors.type';
@@ -21,8 +25,10 @@ export class CustomerFinboxPredictorsResolver {
       description: 'Predictor feature-set version. Default: the version this subgraph is configured for.',
     })
     version: number | null,
-  ): Promise<FinboxPredictorsRecord> {
-    return dataSources.finbox.predictors(customer.id, version);
+    @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WithFreshness<FinboxPredictorsRecord>> {
+    return withFreshnessHint(info, dataSources.finbox.predictors(customer.id, version, maxAge));
   }
 }
 

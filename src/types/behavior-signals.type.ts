@@ -1,3 +1,5 @@
+import { DateTimeScalar } from './scalars';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
 import { Field, ObjectType } from 'type-graphql';
 import { BehaviorSignal } from './behavior-signal.type';
 import { InsightStatus } from './insight-status.type';
@@ -40,4 +42,10 @@ export class BehaviorSignals {
   interactionAttributes!: unknown;
 
   // signal(model) is resolved from the record by its own resolver.
+
+  @Field(() => DateTimeScalar, { description: RETRIEVED_AT_DESCRIPTION })
+  retrievedAt!: Date;
+
+  @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
+  fromCache!: boolean;
 }

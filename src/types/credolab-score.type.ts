@@ -1,3 +1,4 @@
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { CredolabFragment } from './credolab-fragment.type';
 import { CredolabPlatform } from './credolab-platform.type';
@@ -46,6 +47,12 @@ export class CredolabScore {
 
   @Field(() => [CredolabFragment], { description: 'Every fragment; empty unless COMPLETE.' })
   fragments!: CredolabFragment[];
+
+  @Field(() => DateTimeScalar, { description: RETRIEVED_AT_DESCRIPTION })
+  retrievedAt!: Date;
+
+  @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
+  fromCache!: boolean;
 
   // fragment(code) and fraudCheck(...) are resolved from the record by their own resolvers.
 }

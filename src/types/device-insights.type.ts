@@ -1,3 +1,4 @@
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
 import { Field, ObjectType } from 'type-graphql';
 import { FeatureSet } from './feature-set';
 import { InsightStatus } from './insight-status.type';
@@ -25,6 +26,12 @@ export class DeviceInsights {
 
   @Field(() => DateTimeScalar, { nullable: true })
   processedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { description: RETRIEVED_AT_DESCRIPTION })
+  retrievedAt!: Date;
+
+  @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
+  fromCache!: boolean;
 
   // featureCount, feature(name) and features(names) are resolved from the record's FeatureSet.
 }

@@ -1,3 +1,5 @@
+import { DateTimeScalar } from './scalars';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ExtractedSmsEdge } from './extracted-sms-edge.type';
 import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';
@@ -12,4 +14,10 @@ export class ExtractedSmsConnection {
 
   @Field(() => [ExtractedSmsEdge])
   edges!: ExtractedSmsEdge[];
+
+  @Field(() => DateTimeScalar, { description: RETRIEVED_AT_DESCRIPTION })
+  retrievedAt!: Date;
+
+  @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
+  fromCache!: boolean;
 }

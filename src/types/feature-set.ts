@@ -43,3 +43,52 @@ export class FeatureSet {
     return result;
   }
 }
+
+/**
+ * A shared table of feature names (Credeau's ~3000 names are the same for every customer), kept once
+ * per process and once in Redis; `hash` names it in stored entries.
+ */
+export interface NameTable {
+  hash: string;
+  names: readonly string[];
+  index: ReadonlyMap<string, number>;
+}
+
+/**
+ * The compact form of a feature set the store keeps: per customer only the values, in the order of a
+ * shared name table. Reads exactly like the parsed form (count, has, get, list).
+ */
+export class CompactFeatureSet extends FeatureSet {
+  constructor(
+    readonly table: NameTable,
+    readonly values: readonly unknown[],
+  ) {
+    super({});
+  }
+
+  override get count(): number {
+    return this.values.length;
+  }
+
+  override has(name: string): boolean {
+    return this.table.index.has(name);
+  }
+
+  override get(name: string): unknown {
+    const at = this.table.index.get(name);
+    return at === undefined ? null : this.values[at];
+  }
+
+  override list(names?: readonly string[] | null): Array<{ name: string; value: unknown }> {
+    const result: Array<{ name: string; value: unknown }> = [];
+    if (!names) {
+      this.table.names.forEach((name, at) => result.push({ name, value: this.values[at] }));
+      return result;
+    }
+    for (const name of names) {
+      const at = this.table.index.get(name);
+      if (at !== undefined) result.push({ name, value: this.values[at] });
+    }
+    return result;
+  }
+}

@@ -1,3 +1,4 @@
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FeatureSet } from './feature-set';
 import { InsightStatus } from './insight-status.type';
@@ -31,6 +32,12 @@ export class FinboxPredictors {
 
   @Field(() => Int, { description: 'The predictor feature-set version these predictors come from.' })
   version!: number;
+
+  @Field(() => DateTimeScalar, { description: RETRIEVED_AT_DESCRIPTION })
+  retrievedAt!: Date;
+
+  @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
+  fromCache!: boolean;
 
   // predictors(names) and predictor(name) are resolved from the record's FeatureSet.
 }

@@ -10,6 +10,7 @@ import type { VendorName } from '../errors';
 import type { Logger } from '../logger';
 import type { SimulatorServer } from '../simulators/simulator-server';
 import type { SharedRedis } from '../store/shared-redis';
+import type { SignalStore } from '../store/signal-store';
 
 /** The HTTP settings every vendor has (FinBox replaces backoff by its own fixed waits). */
 type VendorHttpShape = Pick<VendorHttpConfig, 'timeoutMs' | 'maxConnections' | 'concurrency'>;
@@ -26,6 +27,8 @@ export interface ProcessServices {
   guardsFor?(vendor: VendorName): readonly AttemptGuard[];
   /** The process's one Redis connection (store, budgets, Credolab token); undefined without REDIS_URL. */
   redis?: SharedRedis;
+  /** The shared signal store every vendor loader looks in first (memory, and Redis when configured). */
+  store: SignalStore;
 }
 
 /** A vendor's simulator, loaded only when that vendor runs simulated (never in production). */

@@ -46,7 +46,7 @@ describe('federation', () => {
     const sdl: string = res.data?._service.sdl;
     expect(sdl).toMatch(/type Customer\s+@key\(fields: "id"\)/);
     expect(sdl.match(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/g)).toHaveLength(1);
-    expect(sdl).toContain('deviceInsights: DeviceInsights');
+    expect(sdl).toMatch(/deviceInsights\(\s*"""[^"]*"""\s*maxAge: Int\s*\): DeviceInsights/);
   });
 
   it('composes with a customers subgraph owning Customer { id name } and Query.customer', async () => {
@@ -57,7 +57,7 @@ describe('federation', () => {
     expect(composition.errors).toBeUndefined();
     const supergraph = composition.supergraphSdl ?? '';
     expect(supergraph).toMatch(/customer\(id: ID!\): Customer @join__field\(graph: CUSTOMERS\)/);
-    expect(supergraph).toMatch(/deviceInsights: DeviceInsights @join__field\(graph: SIGNALS\)/);
+    expect(supergraph).toMatch(/deviceInsights\([^)]*maxAge: Int[^)]*\): DeviceInsights @join__field\(graph: SIGNALS\)/);
     expect(supergraph).toMatch(/customerSignals\(id: ID!\): Customer! @join__field\(graph: SIGNALS\)/);
     // The security directives survive composition, for Apollo Router to enforce.
     expect(supergraph).toMatch(/\): ExtractedSmsConnection [^\n]*@requiresScopes\(scopes: \[\["signals:sms:read"\]\]\)/);

@@ -4,7 +4,10 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startSubgraphServer, type RunningSubgraph } from '../../src/server';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
-import { openVendorConnections } from '../../src/vendor-connections';
+import { openSignalStore, openVendorConnections } from '../../src/vendor-connections';
+import { SharedRedis } from '../../src/store/shared-redis';
+import type { SignalStore } from '../../src/store/signal-store';
+import { StoreEvents } from '../../src/store/store-events';
 
 /** Fast timings for tests: retries and polls in milliseconds, not seconds. */
 export const FAST_ENV: Record<string, string> = {
@@ -23,6 +26,20 @@ export const FAST_ENV: Record<string, string> = {
   FINBOX_POLL_TIMEOUT_MS: '300',
   FINBOX_RETRY_DELAYS_MS: '5,10',
   FINBOX_TIMEOUT_MS: '2000',
+  // Vendor behaviour tests ask the same scenario ids again and expect the vendor to answer each time:
+  // the signal store is off for them (test/store/ turns it on); the SMS list window stays as in production.
+  CREDEAU_INSIGHTS_CACHE_TTL_MS: '0',
+  FINBOX_CACHE_TTL_MS: '0',
+  CREDOLAB_CACHE_TTL_MS: '0',
+  NEUROID_CACHE_TTL_MS: '0',
+};
+
+/** The signal store as production runs it (default windows), for tests of the store. */
+export const STORE_ON_ENV: Record<string, string> = {
+  CREDEAU_INSIGHTS_CACHE_TTL_MS: '900000',
+  FINBOX_CACHE_TTL_MS: '900000',
+  CREDOLAB_CACHE_TTL_MS: '3600000',
+  NEUROID_CACHE_TTL_MS: '30000',
 };
 
 export interface GraphQLResponse {
@@ -36,6 +53,10 @@ export interface TestSubgraph {
   config: Config;
   simulators: Simulators;
   server: RunningSubgraph;
+  /** The process's signal store (memory, and the test's Redis when REDIS_URL is given). */
+  store: SignalStore;
+  /** Every store lookup, as the metrics see them. */
+  storeEvents: StoreEvents;
   /** Every log line the server wrote, as raw JSON text. */
   logs: string[];
   query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse>;
@@ -61,14 +82,19 @@ export async function startTestSubgraph(
     },
   });
   const logger = createLogger(config.server.logLevel, sink);
-  const vendors = await openVendorConnections(config, logger, simulators);
-  const server = await startSubgraphServer(config, vendors, logger, { port: 0, host: '127.0.0.1' });
+  const redis = config.redis ? SharedRedis.open(config.redis, logger) : undefined;
+  const storeEvents = new StoreEvents();
+  const store = openSignalStore(config, redis, storeEvents);
+  const vendors = await openVendorConnections(config, logger, simulators, { redis, store });
+  const server = await startSubgraphServer(config, vendors, logger, { port: 0, host: '127.0.0.1' }, [], redis);
 
   return {
     url: server.url,
     config,
     simulators,
     server,
+    store,
+    storeEvents,
     logs,
     async query(query, variables, headers) {
       const response = await fetch(`${server.url}/graphql`, {
@@ -80,6 +106,7 @@ export async function startTestSubgraph(
     },
     async stop() {
       await server.stop();
+      await redis?.close();
       await stopSimulators(simulators);
     },
   };

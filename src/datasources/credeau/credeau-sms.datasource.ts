@@ -4,7 +4,9 @@ import type { ExtractedSmsConnection } from '../../types/extracted-sms-connectio
 import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
 import type { ExtractedSms } from '../../types/extracted-sms.type';
 import type { Deadline } from '../http/deadline';
-import { createVendorLoader } from '../vendor-loader';
+import { createVendorLoader, type WithFreshness } from '../vendor-loader';
+import { maxAgeMsOf } from '../../store/max-age';
+import { credeauSmsStored, type SmsList } from './credeau.stored';
 import { assertCredeauUserId } from './credeau.input';
 import type { CredeauConnection } from './credeau.datasource';
 import { toExtractedSmsList } from './credeau-sms.mapper';
@@ -15,45 +17,55 @@ import type { CredeauSmsRequest } from './credeau-sms.wire';
 interface SmsListKey {
   userId: string;
   threshold: number | null;
+  maxAgeMs: number | undefined;
 }
 
-/** Threshold first: a user id cannot contain "/", so no two keys collide. */
+/** Threshold and age first: a user id cannot contain "/", so no two keys collide. */
 function listCacheKey(key: SmsListKey): string {
-  return `${key.threshold ?? ''}/${key.userId}`;
+  return `${key.threshold ?? ''}/${key.maxAgeMs ?? ''}/${key.userId}`;
 }
 
 /**
  * Credeau SMS extraction for one GraphQL operation. Credeau answers with a customer's whole list, so
  * the loader fetches it once per (customer, threshold) per operation and every page, filter and alias
- * is cut from that one list; the process-wide SmsListCache then serves the next pages' operations. It shares the long-lived CredeauConnection (pool, credentials, retries)
+ * is cut from that one list; the shared signal store (`credeau-sms`, CREDEAU_SMS_CACHE_TTL_MS) then serves
+ * the next pages' operations from the same snapshot, so cursors stay consistent. It shares the long-lived CredeauConnection (pool, credentials, retries)
  * with DeviceInsights. The list holds message bodies: nothing here logs a record.
  */
 export class CredeauSmsDatasource {
-  private readonly listLoader: DataLoader<SmsListKey, ExtractedSms[], string>;
+  private readonly listLoader: DataLoader<SmsListKey, WithFreshness<SmsList>, string>;
 
   constructor(
     private readonly connection: CredeauConnection,
-    private readonly deadline: Deadline,
+    deadline: Deadline,
   ) {
     this.listLoader = createVendorLoader({
       product: 'credeau-sms',
       cacheKey: listCacheKey,
       concurrency: connection.settings.http.concurrency,
-      // The shared fetch runs on its own budget; this operation waits for it on its own deadline.
-      fetch: (key) => connection.smsCache.getOrFetch(listCacheKey(key), (budget) => this.fetchList(key, budget), deadline),
+      deadline,
+      fetch: async (key, budget) => ({ records: await this.fetchList(key, budget) }),
+      stored: {
+        store: connection.store,
+        descriptor: credeauSmsStored,
+        // Message bodies are personal data, but the key holds only the customer id and the threshold.
+        storeKeyOf: (key) => ({ customerId: key.userId, args: key.threshold === null ? undefined : `threshold=${key.threshold}` }),
+        maxAgeMs: (key) => key.maxAgeMs,
+      },
     });
   }
 
   /** Every argument is checked before Credeau is called: bad input is BAD_USER_INPUT and costs no call. */
-  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<ExtractedSmsConnection> {
+  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache'>>> {
     assertCredeauUserId(userId);
     const threshold = args.threshold ?? null;
     if (threshold !== null && (!Number.isInteger(threshold) || threshold < 1)) {
       throw new BadUserInputError('extractedSms: `threshold` must be a whole number of messages, at least 1', 'CREDEAU');
     }
+    const maxAgeMs = maxAgeMsOf(args.maxAge, 'extractedSms', 'CREDEAU');
     const page = parseSmsPageRequest(args, this.connection.settings.smsMaxPageSize);
-    const records = await this.listLoader.load({ userId, threshold });
-    return pageOfSms(records, page);
+    const { records, retrievedAt, fromCache, freshUntil } = await this.listLoader.load({ userId, threshold, maxAgeMs });
+    return { ...pageOfSms(records, page), retrievedAt, fromCache, freshUntil };
   }
 
   private async fetchList({ userId, threshold }: SmsListKey, budget: Deadline): Promise<ExtractedSms[]> {

@@ -6,9 +6,11 @@ import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
-import { createVendorLoader } from '../vendor-loader';
+import { createVendorLoader, type WithFreshness } from '../vendor-loader';
+import type { SignalStore } from '../../store/signal-store';
+import { maxAgeMsOf } from '../../store/max-age';
+import { credeauInsightsStored } from './credeau.stored';
 import { assertCredeauUserId } from './credeau.input';
-import type { SmsListCache } from './credeau-sms.cache';
 import { toDeviceInsights } from './credeau.mapper';
 import { CREDEAU_GROUPINGS, type CredeauInsightsRequest } from './credeau.wire';
 
@@ -18,8 +20,13 @@ export interface CredeauConnection {
   credentials: { clientId: string; authToken: string };
   settings: Pick<CredeauConfig, 'insightsMode' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'smsMaxPageSize' | 'http'>;
   logger: Logger;
-  /** Extracted SMS lists shared across operations for a short while (see SmsListCache). */
-  smsCache: SmsListCache;
+  /** The shared signal store (DeviceInsights and SMS lists). */
+  store: SignalStore;
+}
+
+interface InsightsKey {
+  userId: string;
+  maxAgeMs: number | undefined;
 }
 
 /**
@@ -28,24 +35,32 @@ export interface CredeauConnection {
  * CREDEAU_CONCURRENCY. This file is the only one that knows Credeau's URLs and headers.
  */
 export class CredeauDatasource {
-  private readonly insightsLoader: DataLoader<string, DeviceInsightsRecord, string>;
+  private readonly insightsLoader: DataLoader<InsightsKey, WithFreshness<DeviceInsightsRecord>, string>;
 
   constructor(
     private readonly connection: CredeauConnection,
-    private readonly deadline: Deadline,
+    deadline: Deadline,
   ) {
     this.insightsLoader = createVendorLoader({
       product: 'credeau',
-      cacheKey: (userId) => userId,
+      cacheKey: (key) => `${key.maxAgeMs ?? ''}/${key.userId}`,
       concurrency: connection.settings.http.concurrency,
-      fetch: (userId) => this.fetchInsights(userId),
+      deadline,
+      fetch: (key, budget) => this.fetchInsights(key.userId, budget),
+      stored: {
+        store: connection.store,
+        descriptor: credeauInsightsStored,
+        storeKeyOf: (key) => ({ customerId: key.userId }),
+        maxAgeMs: (key) => key.maxAgeMs,
+      },
     });
   }
 
   /** Validates the id before anything is sent: a bad id is BAD_USER_INPUT, never a vendor call. */
-  deviceInsights(userId: string): Promise<DeviceInsightsRecord> {
+  deviceInsights(userId: string, maxAge?: number | null): Promise<WithFreshness<DeviceInsightsRecord>> {
     assertCredeauUserId(userId);
-    return this.insightsLoader.load(userId);
+    const maxAgeMs = maxAgeMsOf(maxAge, 'deviceInsights', 'CREDEAU');
+    return this.insightsLoader.load({ userId, maxAgeMs });
   }
 
   /** Headers and body shared by every Credeau endpoint. */
@@ -57,16 +72,16 @@ export class CredeauDatasource {
     };
   }
 
-  private async fetchInsights(userId: string): Promise<DeviceInsightsRecord> {
+  private async fetchInsights(userId: string, deadline: Deadline): Promise<DeviceInsightsRecord> {
     const { insightsMode, timestampOffset } = this.connection.settings;
     const { headers, body } = this.requestParts(userId);
     if (insightsMode === 'sync') {
       const response = await this.connection.client.request({
-        method: 'POST', path: '/api/insights', headers, json: body, deadline: this.deadline, operation: 'insights',
+        method: 'POST', path: '/api/insights', headers, json: body, deadline, operation: 'insights',
       });
       return toDeviceInsights(response.body, userId, timestampOffset);
     }
-    return this.pollAsyncInsights(userId, headers, body);
+    return this.pollAsyncInsights(userId, headers, body, deadline);
   }
 
   /** Polls while Credeau answers 202; IN_PROGRESS when the poll budget runs out. */
@@ -74,16 +89,17 @@ export class CredeauDatasource {
     userId: string,
     headers: Record<string, string>,
     body: CredeauInsightsRequest,
+    deadline: Deadline,
   ): Promise<DeviceInsightsRecord> {
     const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
     return pollUntilSettled({
       vendor: 'CREDEAU',
       intervalMs: pollIntervalMs,
       timeoutMs: pollTimeoutMs,
-      deadline: this.deadline,
+      deadline,
       poll: async () => {
         const response = await this.connection.client.request({
-          method: 'POST', path: '/api/async_insights', headers, json: body, deadline: this.deadline,
+          method: 'POST', path: '/api/async_insights', headers, json: body, deadline,
           acceptStatuses: [200, 202], operation: 'async_insights',
         });
         const record = toDeviceInsights(response.body, userId, timestampOffset);

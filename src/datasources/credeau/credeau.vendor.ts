@@ -3,7 +3,6 @@ import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';
 import { CredeauSmsDatasource } from './credeau-sms.datasource';
-import { SmsListCache } from './credeau-sms.cache';
 
 /**
  * Credeau: DeviceInsights and SMS extraction share one host, one pool and one set of credentials, so
@@ -25,13 +24,9 @@ export const credeauVendor = defineVendor({
       credentials,
       settings,
       logger: services.logger,
-      smsCache: new SmsListCache({
-        ttlMs: settings.smsCacheTtlMs,
-        maxBytes: settings.smsCacheMaxBytes,
-        fetchBudgetMs: services.server.operationTimeoutMs,
-      }),
+      store: services.store,
     };
-    return { connection, close: () => connection.smsCache.clear() };
+    return { connection };
   },
   dataSources: (connection: CredeauConnection, deadline) => ({
     credeau: new CredeauDatasource(connection, deadline),

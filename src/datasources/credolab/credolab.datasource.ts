@@ -3,7 +3,10 @@ import type { CredolabConfig } from '../../config';
 import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
 import type { CredolabScoreRecord } from '../../types/credolab-score.type';
 import type { Deadline } from '../http/deadline';
-import { createVendorLoader } from '../vendor-loader';
+import { createVendorLoader, type WithFreshness } from '../vendor-loader';
+import { maxAgeMsOf } from '../../store/max-age';
+import type { SignalStore } from '../../store/signal-store';
+import { credolabStored } from './credolab.stored';
 import { assertFraudCheckArguments, assertReferenceNumber, type FraudCheckArguments } from './credolab.input';
 import { toCredolabScore, toFraudCheck, toFraudCheckRequest } from './credolab.mapper';
 import type { CredolabTokenManager } from './credolab.token-manager';
@@ -13,6 +16,13 @@ export interface CredolabConnection {
   /** Owns the HTTP client and the bearer token; every dataset call goes through it. */
   tokens: CredolabTokenManager;
   settings: Pick<CredolabConfig, 'http'>;
+  store: SignalStore;
+}
+
+interface InsightKey {
+  customerId: string;
+  referenceNumber: string;
+  maxAgeMs: number | undefined;
 }
 
 interface FraudCheckKey extends FraudCheckArguments {
@@ -25,19 +35,31 @@ interface FraudCheckKey extends FraudCheckArguments {
  * dataset URLs; the account URLs (login, refresh) live with the token manager.
  */
 export class CredolabDatasource {
-  private readonly insightLoader: DataLoader<string, CredolabScoreRecord, string>;
-  private readonly fraudCheckLoader: DataLoader<FraudCheckKey, CredolabFraudCheckRecord, string>;
+  private readonly insightLoader: DataLoader<InsightKey, WithFreshness<CredolabScoreRecord>, string>;
+  private readonly fraudCheckLoader: DataLoader<FraudCheckKey, WithFreshness<CredolabFraudCheckRecord>, string>;
 
   constructor(
     private readonly connection: CredolabConnection,
-    private readonly deadline: Deadline,
+    deadline: Deadline,
   ) {
     const concurrency = connection.settings.http.concurrency;
     this.insightLoader = createVendorLoader({
       product: 'credolab',
-      cacheKey: (reference) => reference,
+      // One call per dataset per operation, whichever customers name it (as before the store).
+      cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null]),
       concurrency,
-      fetch: (reference) => this.fetchInsight(reference),
+      deadline,
+      fetch: (key, budget) => this.fetchInsight(key.referenceNumber, budget),
+      stored: {
+        store: connection.store,
+        descriptor: credolabStored,
+        // The reference number is free text: encoded so it cannot break the key's shape or hash tag.
+        storeKeyOf: (key) => ({
+          customerId: key.customerId,
+          args: key.referenceNumber === key.customerId ? undefined : `ref=${encodeURIComponent(key.referenceNumber)}`,
+        }),
+        maxAgeMs: (key) => key.maxAgeMs,
+      },
     });
     this.fraudCheckLoader = createVendorLoader({
       product: 'credolab-fraud-check',
@@ -47,29 +69,32 @@ export class CredolabDatasource {
         key.transactionInsight?.email ?? null, key.transactionInsight?.eventId ?? null, key.transactionInsight?.mobilePhoneNumber ?? null,
       ]),
       concurrency,
-      fetch: (key) => this.fetchFraudCheck(key),
+      deadline,
+      // Never stored: no `stored` options.
+      fetch: (key, budget) => this.fetchFraudCheck(key, budget),
     });
   }
 
   /** Validates the reference number before anything is sent: a bad one is BAD_USER_INPUT, never a call. */
-  credolabScore(customerId: string, referenceNumber?: string | null): Promise<CredolabScoreRecord> {
+  credolabScore(customerId: string, referenceNumber?: string | null, maxAge?: number | null): Promise<WithFreshness<CredolabScoreRecord>> {
     // Datasets are uploaded under the customer id unless the client names another reference number.
     const reference = referenceNumber ?? customerId;
     assertReferenceNumber(reference);
-    return this.insightLoader.load(reference);
+    const maxAgeMs = maxAgeMsOf(maxAge, 'credolabScore', 'CREDOLAB');
+    return this.insightLoader.load({ customerId, referenceNumber: reference, maxAgeMs });
   }
 
-  fraudCheck(referenceNumber: string, args: FraudCheckArguments): Promise<CredolabFraudCheckRecord> {
+  fraudCheck(referenceNumber: string, args: FraudCheckArguments): Promise<WithFreshness<CredolabFraudCheckRecord>> {
     assertReferenceNumber(referenceNumber);
     assertFraudCheckArguments(args);
     return this.fraudCheckLoader.load({ referenceNumber, ...args });
   }
 
-  private async fetchInsight(referenceNumber: string): Promise<CredolabScoreRecord> {
+  private async fetchInsight(referenceNumber: string, deadline: Deadline): Promise<CredolabScoreRecord> {
     const response = await this.connection.tokens.send({
       method: 'GET',
       path: `/v6.0/datasets/${encodeURIComponent(referenceNumber)}/datasetinsight`,
-      deadline: this.deadline,
+      deadline,
       // The documented "no data" problems come back as data for the mapper; 500/503 are retried.
       acceptStatuses: [200, 400, 404, 410],
       operation: 'datasetinsight',
@@ -77,12 +102,12 @@ export class CredolabDatasource {
     return toCredolabScore(response.status, response.body, referenceNumber);
   }
 
-  private async fetchFraudCheck(key: FraudCheckKey): Promise<CredolabFraudCheckRecord> {
+  private async fetchFraudCheck(key: FraudCheckKey, deadline: Deadline): Promise<CredolabFraudCheckRecord> {
     const response = await this.connection.tokens.send({
       method: 'POST',
       path: `/v6.0/datasets/${encodeURIComponent(key.referenceNumber)}/iovation/fraud/checks/${encodeURIComponent(key.rulesetId)}`,
       json: toFraudCheckRequest(key.accountCode, key.transactionInsight),
-      deadline: this.deadline,
+      deadline,
       acceptStatuses: [200, 400, 404, 410],
       operation: 'fraud_check',
     });

@@ -28,7 +28,7 @@ export const credolabVendor = defineVendor({
       flightBudgetMs: services.server.operationTimeoutMs,
       logger: services.logger,
     });
-    return { connection: { tokens, settings } satisfies CredolabConnection };
+    return { connection: { tokens, settings, store: services.store } satisfies CredolabConnection };
   },
   dataSources: (connection: CredolabConnection, deadline) => ({ credolab: new CredolabDatasource(connection, deadline) }),
 });

@@ -6,7 +6,10 @@ import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
-import { createVendorLoader } from '../vendor-loader';
+import { createVendorLoader, type WithFreshness } from '../vendor-loader';
+import { maxAgeMsOf } from '../../store/max-age';
+import type { SignalStore } from '../../store/signal-store';
+import { finboxStored } from './finbox.stored';
 import { assertFinboxCustomerId, assertFinboxVersion } from './finbox.input';
 import { toFinboxPredictors } from './finbox.mapper';
 import { finboxSalt } from './finbox.salt';
@@ -18,11 +21,13 @@ export interface FinboxConnection {
   credentials: { apiKey: string; serverHash: string };
   settings: Pick<FinboxConfig, 'predictorsVersion' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'http'>;
   logger: Logger;
+  store: SignalStore;
 }
 
 interface PredictorsKey {
   customerId: string;
   version: number;
+  maxAgeMs: number | undefined;
 }
 
 /**
@@ -32,30 +37,38 @@ interface PredictorsKey {
  * FINBOX_RETRY_DELAYS_MS; polling (202 in_progress) happens here.
  */
 export class FinboxDatasource {
-  private readonly predictorsLoader: DataLoader<PredictorsKey, FinboxPredictorsRecord, string>;
+  private readonly predictorsLoader: DataLoader<PredictorsKey, WithFreshness<FinboxPredictorsRecord>, string>;
 
   constructor(
     private readonly connection: FinboxConnection,
-    private readonly deadline: Deadline,
+    deadline: Deadline,
   ) {
     this.predictorsLoader = createVendorLoader({
       product: 'finbox',
-      cacheKey: (key) => `${key.version}/${key.customerId}`,
+      cacheKey: (key) => `${key.version}/${key.maxAgeMs ?? ''}/${key.customerId}`,
       concurrency: connection.settings.http.concurrency,
-      fetch: (key) => this.pollPredictors(key),
+      deadline,
+      fetch: (key, budget) => this.pollPredictors(key, budget),
+      stored: {
+        store: connection.store,
+        descriptor: finboxStored,
+        storeKeyOf: (key) => ({ customerId: key.customerId, args: `version=${key.version}` }),
+        maxAgeMs: (key) => key.maxAgeMs,
+      },
     });
   }
 
   /** `version` defaults to FINBOX_PREDICTORS_VERSION. Input is checked before anything is sent. */
-  async predictors(customerId: string, version?: number | null): Promise<FinboxPredictorsRecord> {
+  async predictors(customerId: string, version?: number | null, maxAge?: number | null): Promise<WithFreshness<FinboxPredictorsRecord>> {
     assertFinboxCustomerId(customerId);
     const resolvedVersion = version ?? this.connection.settings.predictorsVersion;
     assertFinboxVersion(resolvedVersion);
-    return this.predictorsLoader.load({ customerId, version: resolvedVersion });
+    const maxAgeMs = maxAgeMsOf(maxAge, 'finboxPredictors', 'FINBOX');
+    return this.predictorsLoader.load({ customerId, version: resolvedVersion, maxAgeMs });
   }
 
   /** Polls while FinBox answers 202 `in_progress`; IN_PROGRESS when the poll budget runs out. */
-  private pollPredictors(key: PredictorsKey): Promise<FinboxPredictorsRecord> {
+  private pollPredictors(key: PredictorsKey, deadline: Deadline): Promise<FinboxPredictorsRecord> {
     const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
     const { apiKey, serverHash } = this.connection.credentials;
     const body: FinboxPredictorsRequest = {
@@ -67,11 +80,11 @@ export class FinboxDatasource {
       vendor: 'FINBOX',
       intervalMs: pollIntervalMs,
       timeoutMs: pollTimeoutMs,
-      deadline: this.deadline,
+      deadline,
       poll: async () => {
         const response = await this.connection.client.request({
           method: 'POST', path: '/risk/predictors', headers: { 'x-api-key': apiKey }, json: body,
-          deadline: this.deadline, acceptStatuses: [200, 202], operation: 'risk_predictors',
+          deadline, acceptStatuses: [200, 202], operation: 'risk_predictors',
         });
         const record = toFinboxPredictors(response.body, response.status, key, timestampOffset);
         return { value: record, settled: record.status !== InsightStatus.IN_PROGRESS };

@@ -3,7 +3,10 @@ import type { NeuroidConfig } from '../../config';
 import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
 import type { VendorHttpClient } from '../http/vendor-http-client';
-import { createVendorLoader } from '../vendor-loader';
+import { createVendorLoader, type WithFreshness } from '../vendor-loader';
+import { maxAgeMsOf } from '../../store/max-age';
+import type { SignalStore } from '../../store/signal-store';
+import { neuroidStored } from './neuroid.stored';
 import { assertNeuroidId } from './neuroid.input';
 import { toBehaviorSignals } from './neuroid.mapper';
 
@@ -15,11 +18,13 @@ export interface NeuroidConnection {
   /** The site read when a query names none (NEUROID_SITE_ID, or the simulator's site). */
   defaultSiteId: string;
   settings: Pick<NeuroidConfig, 'http'>;
+  store: SignalStore;
 }
 
 interface ProfileKey {
   siteId: string;
   profileId: string;
+  maxAgeMs: number | undefined;
 }
 
 /**
@@ -28,36 +33,44 @@ interface ProfileKey {
  * NeuroID's URL and header.
  */
 export class NeuroidDatasource {
-  private readonly profileLoader: DataLoader<ProfileKey, BehaviorSignalsRecord, string>;
+  private readonly profileLoader: DataLoader<ProfileKey, WithFreshness<BehaviorSignalsRecord>, string>;
 
   constructor(
     private readonly connection: NeuroidConnection,
-    private readonly deadline: Deadline,
+    deadline: Deadline,
   ) {
     this.profileLoader = createVendorLoader({
       product: 'neuroid',
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
-      cacheKey: (key) => `${key.siteId}/${key.profileId}`,
+      cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.profileId}`,
       concurrency: connection.settings.http.concurrency,
-      fetch: (key) => this.fetchProfile(key),
+      deadline,
+      fetch: (key, budget) => this.fetchProfile(key, budget),
+      stored: {
+        store: connection.store,
+        descriptor: neuroidStored,
+        storeKeyOf: (key) => ({ customerId: key.profileId, args: `site=${key.siteId}` }),
+        maxAgeMs: (key) => key.maxAgeMs,
+      },
     });
   }
 
   /** Validates both ids before anything is sent: a bad one is BAD_USER_INPUT, never a vendor call. */
-  behaviorSignals(profileId: string, siteId?: string | null): Promise<BehaviorSignalsRecord> {
+  behaviorSignals(profileId: string, siteId?: string | null, maxAge?: number | null): Promise<WithFreshness<BehaviorSignalsRecord>> {
     const site = siteId ?? this.connection.defaultSiteId;
     assertNeuroidId(profileId, 'customer id');
     assertNeuroidId(site, 'siteId');
-    return this.profileLoader.load({ siteId: site, profileId });
+    const maxAgeMs = maxAgeMsOf(maxAge, 'behaviorSignals', 'NEUROID');
+    return this.profileLoader.load({ siteId: site, profileId, maxAgeMs });
   }
 
-  private async fetchProfile({ siteId, profileId }: ProfileKey): Promise<BehaviorSignalsRecord> {
+  private async fetchProfile({ siteId, profileId }: ProfileKey, deadline: Deadline): Promise<BehaviorSignalsRecord> {
     const response = await this.connection.client.request({
       method: 'GET',
       // Encoded although the id rule already excludes every character that would need it: defence in depth.
       path: `/sites/${encodeURIComponent(siteId)}/profiles/${encodeURIComponent(profileId)}`,
       headers: { 'API-KEY': this.connection.apiKey },
-      deadline: this.deadline,
+      deadline,
       // Error bodies name NeuroID's status (PROFILE_NOT_FOUND is data); 500 is retried, so not accepted.
       acceptStatuses: [200, 400, 401, 403, 404, 406],
       operation: 'profile',

@@ -16,8 +16,8 @@ export const neuroidVendor = defineVendor({
   retry: (settings, http) => vendorBackoff(settings.http, http, [500]),
   // The simulator serves the API under /v4.1 like the real host, so the same paths work against both.
   simulatorBaseUrl: (simulator) => simulator.apiBaseUrl,
-  connect: ({ client, credentials, settings }) => ({
-    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings } satisfies NeuroidConnection,
+  connect: ({ client, credentials, settings, services }) => ({
+    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings, store: services.store } satisfies NeuroidConnection,
   }),
   dataSources: (connection: NeuroidConnection, deadline) => ({ neuroid: new NeuroidDatasource(connection, deadline) }),
 });

@@ -1,0 +1,78 @@
+import type { DeviceInsightsRecord } from '../../types/device-insights.type';
+import type { ExtractedSms } from '../../types/extracted-sms.type';
+import { CompactFeatureSet, FeatureSet } from '../../types/feature-set';
+import { decodeJson, encodeJson, estimateBytes, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
+
+/** What is stored of a customer's DeviceInsights: the record without its features, the values, the table. */
+interface CompactInsights {
+  s: DeviceInsightsRecord['status'];
+  id: string | null;
+  rq: number | null;
+  pr: number | null;
+  /** Name table hash; absent when there are no features (not COMPLETE). */
+  h?: string;
+  v: unknown[];
+}
+
+/** Per-entry overhead besides the values: the record object, its dates, the CompactFeatureSet. */
+const RECORD_BYTES = 400;
+
+/**
+ * Credeau DeviceInsights in the store: its ~3000 feature names are the same for every customer, so they
+ * are kept once (a shared name table, in memory and in Redis) and each customer costs only its values.
+ * featureCount, feature(name) and features(names) read that compact form directly.
+ */
+export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
+  product: 'credeau',
+  vendor: 'CREDEAU',
+  settledness: (record) => settlednessOfStatus(record.status),
+  compact(record, tables) {
+    if (record.features instanceof CompactFeatureSet) {
+      return { kept: record, bytes: RECORD_BYTES + estimateBytes(record.features.values), tables: [record.features.table] };
+    }
+    const listed = record.features.list();
+    if (listed.length === 0) return { kept: record, bytes: RECORD_BYTES, tables: [] };
+    const table = tables.intern(listed.map((feature) => feature.name));
+    const values = listed.map((feature) => feature.value);
+    const kept: DeviceInsightsRecord = { ...record, features: new CompactFeatureSet(table, values) };
+    return { kept, bytes: RECORD_BYTES + estimateBytes(values), tables: [table] };
+  },
+  serialize(record) {
+    const features = record.features;
+    const compact: CompactInsights = {
+      s: record.status,
+      id: record.requestId,
+      rq: record.requestedAt?.getTime() ?? null,
+      pr: record.processedAt?.getTime() ?? null,
+      ...(features instanceof CompactFeatureSet ? { h: features.table.hash, v: [...features.values] } : { v: [] }),
+    };
+    return encodeJson(compact);
+  },
+  async deserialize(plaintext, tables) {
+    const compact = decodeJson(plaintext) as CompactInsights;
+    if (!compact || !Array.isArray(compact.v) || typeof compact.s !== 'string') return undefined;
+    let features: FeatureSet = FeatureSet.empty();
+    if (compact.h !== undefined) {
+      const table = await tables.resolve(compact.h);
+      // An unknown table, or values that do not fit it, is a miss, never a half-read customer.
+      if (!table || table.names.length !== compact.v.length) return undefined;
+      features = new CompactFeatureSet(table, compact.v);
+    }
+    const kept: DeviceInsightsRecord = {
+      status: compact.s,
+      requestId: compact.id,
+      requestedAt: compact.rq === null ? null : new Date(compact.rq),
+      processedAt: compact.pr === null ? null : new Date(compact.pr),
+      features,
+    };
+    return { kept, bytes: RECORD_BYTES + estimateBytes(compact.v), tables: [] };
+  },
+};
+
+/** One customer's extracted SMS list (for one threshold): every page of a window is cut from it. */
+export interface SmsList {
+  records: ExtractedSms[];
+}
+
+/** A fetched list is always a settled answer (an empty one included). */
+export const credeauSmsStored: StoreDescriptor<SmsList> = jsonDescriptor<SmsList>('credeau-sms', 'CREDEAU', () => 'settled');

@@ -1,0 +1,8 @@
+import { jsonDescriptor, settlednessOfStatus } from '../../store/store-descriptor';
+import type { CredolabScoreRecord } from '../../types/credolab-score.type';
+
+/**
+ * Credolab's dataset insight in the store. The fraud check is never stored: it is an event (e-mail,
+ * phone) evaluated now, not a signal about the customer.
+ */
+export const credolabStored = jsonDescriptor<CredolabScoreRecord>('credolab', 'CREDOLAB', (record) => settlednessOfStatus(record.status));

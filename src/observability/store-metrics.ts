@@ -1,0 +1,16 @@
+import { Counter, type Registry } from 'prom-client';
+import type { StoreEvents } from '../store/store-events';
+
+/**
+ * Signal store series, fed by the process-wide StoreEvents: one count per lookup by product and where it
+ * was answered (hit_memory, hit_redis, miss, error). Labels never carry a key or customer id.
+ */
+export function registerStoreMetrics(events: StoreEvents, registry: Registry): void {
+  const lookups = new Counter({
+    name: 'signals_store_lookups_total',
+    help: 'Signal store lookups by vendor product and result: hit_memory, hit_redis, miss (vendor asked), error (Redis failed, vendor asked).',
+    labelNames: ['vendor', 'result'] as const,
+    registers: [registry],
+  });
+  events.onLookup((e) => lookups.inc({ vendor: e.vendor, result: e.result }));
+}

@@ -1,0 +1,246 @@
+import type { StoreConfig, StoredProduct } from '../config';
+import type { VendorName } from '../errors';
+import { errorForTransportFailure } from '../datasources/http/classify-failure';
+import { sleep, type Deadline } from '../datasources/http/deadline';
+import { SingleFlight } from '../datasources/single-flight';
+import { MemoryLevel } from './memory-level';
+import { SharedNameTables } from './name-tables';
+import { RedisLevel } from './redis-level';
+import { SealedBox } from './sealed-box';
+import type { SharedRedis } from './shared-redis';
+import type { Compacted, StoreDescriptor } from './store-descriptor';
+import type { LookupResult, StoreEvents } from './store-events';
+import type { StoredEntry } from './stored-entry';
+
+/** Stored plaintext layout: retrievedAt (float64) | expiresAt (float64) | the descriptor's bytes. */
+const HEADER_BYTES = 16;
+
+export interface SignalStoreOptions {
+  config: Readonly<StoreConfig>;
+  /** The process's Redis connection; without it the store is level 1 only. */
+  redis?: SharedRedis;
+  /** The key everything written to Redis is sealed with (SIGNALS_STORE_KEY). */
+  storeKeyBase64?: string;
+  events: StoreEvents;
+  /** Budget of one shared fetch, independent of the operation that started it (OPERATION_TIMEOUT_MS). */
+  fetchBudgetMs: number;
+}
+
+/** An answer from the store or the vendor, and whether it came from the store. */
+export interface StoreAnswer<V> {
+  entry: StoredEntry<V>;
+  fromCache: boolean;
+}
+
+/**
+ * The shared signal store behind every vendor loader. Per key (one customer and the arguments that
+ * change the vendor's answer): memory, then Redis, then the vendor, once. What must stay true:
+ * - One vendor call per key and freshness window: concurrent callers in this process share one fetch
+ *   (SingleFlight); across replicas, the one holding the Redis claim fetches while the others poll
+ *   Redis for its result, and take the claim over if it expires (the fetching replica died).
+ * - Each caller waits on its own deadline; the shared fetch runs on its own budget.
+ * - Redis is never needed for an answer: any Redis failure (down, slow, garbage) is a miss and the vendor
+ *   is asked, with a warning at most once a minute.
+ * - Only settled answers are kept (the descriptor says which), never errors.
+ */
+export class SignalStore {
+  readonly memory: MemoryLevel;
+  private readonly redis: RedisLevel | undefined;
+  private readonly tables = new Map<StoredProduct, SharedNameTables>();
+  private readonly flights = new Map<VendorName, SingleFlight<StoreAnswer<unknown>>>();
+
+  constructor(private readonly options: SignalStoreOptions) {
+    this.memory = new MemoryLevel(options.config.memoryMaxBytes);
+    if (options.redis && options.storeKeyBase64) {
+      this.redis = new RedisLevel(options.redis, new SealedBox(options.storeKeyBase64));
+    }
+  }
+
+  /** For the start-up log. */
+  get mode(): 'memory only' | 'memory + redis' {
+    return this.redis ? 'memory + redis' : 'memory only';
+  }
+
+  /** The product's freshness window; 0 = not stored. */
+  ttlFor(product: StoredProduct): number {
+    return this.options.config.ttlMs[product];
+  }
+
+  /**
+   * The answer for `key`: from memory, Redis or (once for everyone asking) `fetch`. `maxAgeMs` bounds how
+   * old a stored answer may be (0: ask the vendor now); `deadline` bounds only this caller's wait.
+   */
+  async load<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    maxAgeMs: number | undefined,
+    fetch: (budget: Deadline) => Promise<V>,
+    deadline: Deadline,
+  ): Promise<StoreAnswer<V>> {
+    const startedAt = Date.now();
+    if (maxAgeMs !== 0) {
+      const kept = this.memory.get<V>(key);
+      if (kept && fresh(kept, maxAgeMs)) {
+        this.emit(descriptor, 'hit_memory', startedAt);
+        return { entry: kept, fromCache: true };
+      }
+    }
+    // Callers accepting different ages cannot share a Redis read, so they do not share a flight.
+    const flightKey = `${key}\u0000${maxAgeMs ?? ''}`;
+    const answer = await this.flightsOf(descriptor.vendor).run(
+      flightKey,
+      (budget) => this.fill(descriptor, key, maxAgeMs, fetch, budget, startedAt),
+      deadline,
+    );
+    return answer as StoreAnswer<V>;
+  }
+
+  private async fill<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    maxAgeMs: number | undefined,
+    fetch: (budget: Deadline) => Promise<V>,
+    budget: Deadline,
+    startedAt: number,
+  ): Promise<StoreAnswer<V>> {
+    const redis = this.redis;
+    if (!redis || maxAgeMs === 0) {
+      this.emit(descriptor, 'miss', startedAt);
+      return this.fetchAndKeep(descriptor, key, fetch, budget, false);
+    }
+    let token: Buffer | undefined;
+    try {
+      for (;;) {
+        const found = await this.readRedis(descriptor, key, maxAgeMs);
+        if (found) {
+          if (token) await redis.release(key, token);
+          this.emit(descriptor, 'hit_redis', startedAt);
+          return { entry: found, fromCache: true };
+        }
+        // Holding the claim and still no value (checked once more after taking it): fetch.
+        if (token) break;
+        token = await redis.claim(key, this.options.config.claimTtlMs);
+        if (!token) await this.pause(descriptor, budget);
+      }
+    } catch (error) {
+      if (budget.expired()) throw errorForTransportFailure(descriptor.vendor, budget.signal.reason, 'deadline');
+      redis.warn('signal store: redis failed, answering from the vendor', error);
+      this.emit(descriptor, 'error', startedAt);
+      return this.fetchAndKeep(descriptor, key, fetch, budget, false);
+    }
+    this.emit(descriptor, 'miss', startedAt);
+    const claimed = token;
+    // Renewed while the fetch runs, so only a dead replica's claim expires.
+    const renewal = setInterval(() => {
+      redis.renew(key, claimed, this.options.config.claimTtlMs).catch(() => undefined);
+    }, Math.max(10, Math.floor(this.options.config.claimTtlMs / 3)));
+    renewal.unref();
+    try {
+      return await this.fetchAndKeep(descriptor, key, fetch, budget, true);
+    } finally {
+      clearInterval(renewal);
+      redis.release(key, claimed).catch(() => undefined);
+    }
+  }
+
+  private async pause(descriptor: StoreDescriptor<unknown>, budget: Deadline): Promise<void> {
+    try {
+      await sleep(this.options.config.pollIntervalMs, budget.signal);
+    } catch (reason) {
+      throw errorForTransportFailure(descriptor.vendor, reason, 'deadline');
+    }
+  }
+
+  private async fetchAndKeep<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    fetch: (budget: Deadline) => Promise<V>,
+    budget: Deadline,
+    writeRedis: boolean,
+  ): Promise<StoreAnswer<V>> {
+    const value = await fetch(budget);
+    const retrievedAt = Date.now();
+    const ttl = this.keepFor(descriptor, value);
+    if (ttl <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt }, fromCache: false };
+    const compacted = descriptor.compact(value, this.tablesOf(descriptor.product));
+    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + ttl };
+    this.memory.set(key, entry, compacted.bytes);
+    if (writeRedis && this.redis) await this.writeRedis(descriptor, key, entry, compacted);
+    return { entry, fromCache: false };
+  }
+
+  private keepFor<V>(descriptor: StoreDescriptor<V>, value: V): number {
+    const window = this.ttlFor(descriptor.product);
+    switch (descriptor.settledness(value)) {
+      case 'settled':
+        return window;
+      case 'no-data':
+        return Math.min(window, this.options.config.negativeTtlMs);
+      default:
+        return 0;
+    }
+  }
+
+  /** Best effort: a failed write costs other replicas a vendor call, never this answer. */
+  private async writeRedis<V>(descriptor: StoreDescriptor<V>, key: string, entry: StoredEntry<V>, compacted: Compacted<V>): Promise<void> {
+    const redis = this.redis as RedisLevel;
+    try {
+      const tables = this.tablesOf(descriptor.product);
+      for (const table of compacted.tables) await tables.publish(table);
+      const body = compacted.plaintext ?? descriptor.serialize(entry.value);
+      const header = Buffer.alloc(HEADER_BYTES);
+      header.writeDoubleBE(entry.retrievedAt, 0);
+      header.writeDoubleBE(entry.expiresAt, 8);
+      await redis.set(key, Buffer.concat([header, body]), entry.expiresAt - Date.now());
+    } catch (error) {
+      redis.warn('signal store: redis write failed', error);
+    }
+  }
+
+  /** A stored entry fresh enough for this caller, or undefined; unreadable values are misses. */
+  private async readRedis<V>(descriptor: StoreDescriptor<V>, key: string, maxAgeMs: number | undefined): Promise<StoredEntry<V> | undefined> {
+    const redis = this.redis as RedisLevel;
+    const plaintext = await redis.get(key);
+    if (!plaintext || plaintext.length < HEADER_BYTES) return undefined;
+    const retrievedAt = plaintext.readDoubleBE(0);
+    const expiresAt = plaintext.readDoubleBE(8);
+    const candidate = { retrievedAt, expiresAt };
+    if (!fresh(candidate, maxAgeMs) || expiresAt <= Date.now()) return undefined;
+    let compacted: Compacted<V> | undefined;
+    try {
+      compacted = await descriptor.deserialize(plaintext.subarray(HEADER_BYTES), this.tablesOf(descriptor.product));
+    } catch (error) {
+      redis.warn('signal store: unreadable value in redis, treated as a miss', error);
+      return undefined;
+    }
+    if (!compacted) return undefined;
+    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt };
+    this.memory.set(key, entry, compacted.bytes);
+    return entry;
+  }
+
+  private tablesOf(product: StoredProduct): SharedNameTables {
+    let tables = this.tables.get(product);
+    if (!tables) this.tables.set(product, (tables = new SharedNameTables(product, this.redis)));
+    return tables;
+  }
+
+  private flightsOf(vendor: VendorName): SingleFlight<StoreAnswer<unknown>> {
+    let flights = this.flights.get(vendor);
+    if (!flights) this.flights.set(vendor, (flights = new SingleFlight(vendor, this.options.fetchBudgetMs)));
+    return flights;
+  }
+
+  private emit(descriptor: StoreDescriptor<unknown>, result: LookupResult, startedAt: number): void {
+    this.options.events.lookup({ vendor: descriptor.product, result, durationMs: Date.now() - startedAt });
+  }
+
+  clear(): void {
+    this.memory.clear();
+  }
+}
+
+function fresh(entry: { retrievedAt: number; expiresAt: number }, maxAgeMs: number | undefined): boolean {
+  const now = Date.now();
+  return entry.expiresAt > now && (maxAgeMs === undefined || now - entry.retrievedAt <= maxAgeMs);
+}

@@ -1,0 +1,21 @@
+/**
+ * A vendor answer as the store keeps it, with when this subgraph received it from the vendor and until
+ * when it may be served (its product's window, or the shorter "no data" window).
+ */
+export interface StoredEntry<V> {
+  value: V;
+  /** Epoch ms the vendor's answer arrived. */
+  retrievedAt: number;
+  /** Epoch ms after which it is never served. */
+  expiresAt: number;
+}
+
+/** What a loader hands back beside every answer: where it came from and how long it stays fresh. */
+export interface Freshness {
+  /** When this subgraph received the answer from the vendor. */
+  retrievedAt: Date;
+  /** True when the answer was served from the store rather than fetched for this request. */
+  fromCache: boolean;
+  /** Epoch ms until which a cache (a router's) may keep it: the store's expiry, or now when not stored. */
+  freshUntil: number;
+}

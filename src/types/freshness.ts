@@ -1,0 +1,7 @@
+/** The `maxAge` argument every vendor field takes. */
+export const MAX_AGE_DESCRIPTION =
+  'Accept a stored answer at most this many seconds old; 0 asks the vendor now. Default: the vendor\'s freshness window.';
+
+export const RETRIEVED_AT_DESCRIPTION = 'When this subgraph received this answer from the vendor.';
+
+export const FROM_CACHE_DESCRIPTION = 'True when served from the signal store rather than fetched from the vendor for this request.';

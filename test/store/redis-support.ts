@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { Cluster, Redis } from 'ioredis';
+
+/** A fresh store key per test file: 32 random bytes, base64, as SIGNALS_STORE_KEY takes it. */
+export function newStoreKey(): string {
+  return randomBytes(32).toString('base64');
+}
+
+export async function until(check: () => boolean | Promise<boolean>, what: string, attempts = 200): Promise<void> {
+  for (let i = 0; i < attempts; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The `redis` field of a subgraph's readiness answer. */
+export async function readyRedisState(baseUrl: string): Promise<string | undefined> {
+  const response = await fetch(`${baseUrl}/health/ready`);
+  return ((await response.json()) as { redis?: string }).redis;
+}
+
+/** Every key and raw (sealed) value in a Redis the test started, read with SCAN + GET. */
+export async function dumpRedis(client: Redis | Cluster): Promise<Map<string, Buffer>> {
+  const nodes = client instanceof Cluster ? client.nodes('master') : [client];
+  const values = new Map<string, Buffer>();
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const value = await node.getBuffer(key);
+        if (value) values.set(key, value);
+      }
+    } while (cursor !== '0');
+  }
+  return values;
+}
