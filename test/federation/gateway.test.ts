@@ -57,12 +57,12 @@ describe('federation', () => {
     expect(composition.errors).toBeUndefined();
     const supergraph = composition.supergraphSdl ?? '';
     expect(supergraph).toMatch(/customer\(id: ID!\): Customer @join__field\(graph: CUSTOMERS\)/);
-    expect(supergraph).toMatch(/deviceInsights\([^)]*maxAge: Int[^)]*\): DeviceInsights @join__field\(graph: SIGNALS\)/);
+    expect(supergraph).toMatch(/deviceInsights\([^)]*maxAge: Int[^)]*\): DeviceInsights [^\n]*@join__field\(graph: SIGNALS\)/);
     expect(supergraph).toMatch(/customerSignals\(id: ID!\): Customer! @join__field\(graph: SIGNALS\)/);
     // The security directives survive composition, for Apollo Router to enforce.
     expect(supergraph).toMatch(/\): ExtractedSmsConnection [^\n]*@requiresScopes\(scopes: \[\["signals:sms:read"\]\]\)/);
     expect(supergraph).toMatch(/\): CredolabFraudCheck [^\n]*@requiresScopes\(scopes: \[\["signals:fraud:check"\]\]\)/);
-    expect(supergraph).toMatch(/deviceInsights: DeviceInsights [^\n]*@authenticated/);
+    expect(supergraph).toMatch(/deviceInsights\([^)]*\): DeviceInsights [^\n]*@authenticated/);
     expect(supergraph).toMatch(/for: SECURITY/);
   });
 

@@ -60,7 +60,9 @@ describe.each([
     const res = await post(subgraph.url, JSON.stringify({ query: '{ customerSignals(id: "edge-1") { id } }' }));
     expect(res.status).toBe(200);
     expect(res.json?.data).toEqual({ customerSignals: { id: 'edge-1' } });
-    expect(res.headers.get('cache-control')).toMatch(/no-store/); // personal data: never in a shared cache
+    // Personal data: never in a shared cache (the store's hints make answers `private` with their freshness).
+    expect(res.headers.get('cache-control')).toMatch(/no-store|private/);
+    expect(res.headers.get('cache-control')).not.toMatch(/public/);
   });
 
   it('serves _service { sdl } (routers and rover need it)', async () => {
