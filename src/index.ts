@@ -8,6 +8,9 @@ import { startSubgraphServer } from './server';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { openVendorConnections } from './vendor-connections';
 import { SharedRedis } from './store/shared-redis';
+import { GovernanceEvents } from './governance/vendor-guards';
+import { registerGovernanceMetrics } from './observability/governance-metrics';
+import { VENDORS } from './vendors/registry';
 
 /** Bootstrap only: config, vendors, server, signals. */
 async function main(): Promise<void> {
@@ -31,7 +34,9 @@ async function main(): Promise<void> {
   const events = new VendorCallEvents();
   // One Redis client for the process, shared by the store, the rate budgets and the Credolab token.
   const redis = config.redis ? SharedRedis.open(config.redis, logger) : undefined;
-  const vendors = await openVendorConnections(config, logger, {}, { events, redis });
+  // Budgets and breakers tell metrics about refusals and circuit states through this one fan-out.
+  const governance = new GovernanceEvents();
+  const vendors = await openVendorConnections(config, logger, {}, { events, redis, governance });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
@@ -39,6 +44,7 @@ async function main(): Promise<void> {
   const server = await startSubgraphServer(config, vendors, logger);
   const registry = createMetricsRegistry();
   registerVendorCallMetrics(events, registry);
+  registerGovernanceMetrics(governance, registry, VENDORS.map((vendor) => vendor.name));
   const { metricsPort, metricsHost } = config.observability;
   const metrics = metricsPort === 0 ? undefined : await startMetricsServer(registry, metricsPort, metricsHost);
   if (metrics) logger.info({ url: metrics.url }, 'metrics listening');
@@ -47,6 +53,12 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
+      // Whatever hangs in the sequence below, the process is gone one second after its last step's budget.
+      const { shutdownReadinessDelayMs } = config.governance;
+      setTimeout(() => {
+        logger.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, shutdownReadinessDelayMs + config.server.shutdownTimeoutMs + 1_000).unref();
       Promise.all([server.stop(), metrics?.close()])
         .then(() => redis?.close()).then(
         () => process.exit(0),
