@@ -31,11 +31,15 @@ return {limit + 1, math.max(1, tonumber(oldest[2]) + window - now)}
 export const RATE_BUDGET_KEY_PREFIX = 'signals:v1:budget';
 
 /**
- * A tenth of the window is kept as margin: a call admitted at t reaches the vendor a little later, so a
- * budget of N per W is enforced as N per 1.1 x W, and the vendor still never sees more than N in any W.
+ * A call admitted at t reaches the vendor a little later, and not every call equally late (a new
+ * connection, a busy event loop): two calls admitted exactly W apart can arrive less than W apart. So a
+ * budget of N per W is enforced as N per W plus a margin (a tenth of W, at least 500 ms), and the vendor
+ * still never sees more than N in any W. The price: sustained throughput of N per (W + margin).
  */
+export const RATE_BUDGET_MIN_MARGIN_MS = 500;
+
 export function enforcedWindowMs(limit: RateLimit): number {
-  return limit.windowMs + Math.ceil(limit.windowMs / 10);
+  return limit.windowMs + Math.max(Math.ceil(limit.windowMs / 10), RATE_BUDGET_MIN_MARGIN_MS);
 }
 
 /** A vendor's outbound budget: `take()` admits one call now (0) or says how long until a slot frees. */

@@ -40,6 +40,8 @@ export class Deadline {
     this.timer = setTimeout(() => this.controller.abort(new DeadlineExceededError()), budgetMs);
     // The operation may end long before its deadline; a pending timer must not keep the process alive.
     this.timer.unref();
+    // Every waiter of the operation (retry sleeps, budget waits, attempts) listens: dozens are normal.
+    setMaxListeners(0, this.controller.signal);
     this.processSignal.addEventListener('abort', this.onProcessAbort, { once: true });
   }
 
