@@ -23,6 +23,12 @@ export const FAST_ENV: Record<string, string> = {
   FINBOX_POLL_TIMEOUT_MS: '300',
   FINBOX_RETRY_DELAYS_MS: '5,10',
   FINBOX_TIMEOUT_MS: '2000',
+  // Scenario tests send failing ids on purpose, many in a row; circuits stay closed unless a test opens
+  // them (test/governance/circuit-breaker.test.ts sets its own threshold).
+  CREDEAU_BREAKER_THRESHOLD: '1000',
+  FINBOX_BREAKER_THRESHOLD: '1000',
+  CREDOLAB_BREAKER_THRESHOLD: '1000',
+  NEUROID_BREAKER_THRESHOLD: '1000',
 };
 
 export interface GraphQLResponse {
