@@ -16,6 +16,9 @@ import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { openSignalStore, openVendorConnections } from './vendor-connections';
 import { StoreEvents } from './store/store-events';
 import { SharedRedis } from './store/shared-redis';
+import { GovernanceEvents } from './governance/vendor-guards';
+import { registerGovernanceMetrics } from './observability/governance-metrics';
+import { VENDORS } from './vendors/registry';
 
 /** Bootstrap only: config, vendors, server, signals. */
 async function main(): Promise<void> {
@@ -43,13 +46,16 @@ async function main(): Promise<void> {
   const storeEvents = new StoreEvents();
   const store = openSignalStore(config, redis, storeEvents);
   logger.info(`store: ${store.mode === 'memory only' ? 'memory only (no REDIS_URL)' : 'memory + redis'}`);
-  const vendors = await openVendorConnections(config, logger, {}, { events, redis, store });
+  // Budgets and breakers tell metrics about refusals and circuit states through this one fan-out.
+  const governance = new GovernanceEvents();
+  const vendors = await openVendorConnections(config, logger, {}, { events, redis, store, governance });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
   const registry = createMetricsRegistry();
   registerVendorCallMetrics(events, registry);
+  registerGovernanceMetrics(governance, registry, VENDORS.map((vendor) => vendor.name));
   registerStoreMetrics(storeEvents, registry);
   const operationNames = knownOperationNames(config.observability.operationNames);
   // Undefined (and the OpenTelemetry SDK never loaded) unless an OTLP endpoint is configured.
@@ -85,6 +91,12 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
+      // Whatever hangs in the sequence below, the process is gone one second after its last step's budget.
+      const { shutdownReadinessDelayMs } = config.governance;
+      setTimeout(() => {
+        logger.error('shutdown did not finish in time; exiting');
+        process.exit(1);
+      }, shutdownReadinessDelayMs + config.server.shutdownTimeoutMs + 1_000).unref();
       Promise.all([server.stop(), metrics?.close()])
         // After the drain, so the spans of the operations it let finish are sent too.
         .then(() => tracing?.shutdown())

@@ -23,13 +23,21 @@ import { bodyParserErrors, unexpectedHttpErrors } from './security/request-body-
 import { buildCustomerSignalsSchema } from './schema';
 import type { SharedRedis } from './store/shared-redis';
 import type { OpenedVendors } from './vendor-connections';
+import { abortAllVendorWork } from './datasources/http/deadline';
+
+/** Once vendor work is aborted, how long closing the vendor pools may take before stop() returns. */
+const VENDOR_CLOSE_GRACE_MS = 500;
 
 export interface RunningSubgraph {
   /** e.g. http://127.0.0.1:4001 */
   url: string;
   httpServer: Server;
   apollo: ApolloServer<RequestContext>;
-  /** Graceful stop: refuse new work, let in-flight operations finish (bounded), close vendor connections. */
+  /**
+   * Graceful stop: readiness 503 at once; the listener closes after SHUTDOWN_READINESS_DELAY_MS;
+   * in-flight operations get SHUTDOWN_TIMEOUT_MS; then all outstanding vendor work is aborted and the
+   * vendor connections close (at most one more second).
+   */
   stop(): Promise<void>;
 }
 
@@ -103,7 +111,7 @@ export async function startSubgraphServer(
     // After the body parser (see operationScopeMiddleware): vendor events find their operation here.
     operationScopeMiddleware(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ ...(await createContext()), principal: gate.principalFrom(res) }),
+      context: async ({ req, res }) => ({ ...(await createContext({ req, res })), principal: gate.principalFrom(res) }),
     }),
   );
   app.use(unexpectedHttpErrors(logger));
@@ -123,9 +131,15 @@ export async function startSubgraphServer(
     stop() {
       stopping ??= (async () => {
         accepting = false;
-        logger.info('shutting down: draining in-flight operations');
+        const { shutdownReadinessDelayMs } = config.governance;
+        logger.info({ readinessDelayMs: shutdownReadinessDelayMs }, 'shutting down: readiness now 503');
+        // Still serving while the load balancer notices the failing readiness probe.
+        if (shutdownReadinessDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdownReadinessDelayMs));
+        logger.info('shutting down: listener closed, draining in-flight operations');
         await apollo.stop();
-        await vendors.close();
+        // Whatever is still running (a hung vendor's retries, polls, shared flights) stops now.
+        abortAllVendorWork();
+        await Promise.race([vendors.close(), new Promise((resolve) => setTimeout(resolve, VENDOR_CLOSE_GRACE_MS).unref())]);
         logger.info('shut down');
       })();
       return stopping;

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
+import { createVendorGuards, type GovernanceObserver } from './governance/vendor-guards';
 import type { Logger } from './logger';
 import { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
@@ -11,18 +12,20 @@ export type { OpenedVendors } from './vendors/open-vendors';
 
 /**
  * Opens every registered vendor once at start-up, with the process-wide services (the call events every
- * client reports to, the guards of each vendor). `existing` lets tests and benchmarks hand in simulators.
+ * client reports to, the guards of each vendor: budgets and breakers from config unless given).
+ * `existing` lets tests and benchmarks hand in simulators.
  */
 export function openVendorConnections(
   config: Config,
   logger: Logger,
   existing: Partial<VendorSimulators> = {},
-  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store'>> = {},
+  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store'>> & { governance?: GovernanceObserver } = {},
 ): Promise<OpenedVendors> {
   const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
+  const guardsFor = services.guardsFor ?? createVendorGuards(config.governance, services.redis, services.governance);
   return openVendors(
     config,
-    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor: services.guardsFor, redis: services.redis, store },
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, store },
     existing,
   );
 }

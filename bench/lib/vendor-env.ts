@@ -21,6 +21,8 @@ const VENDOR_ENV: { [K in keyof Simulators]?: (simulator: Simulators[K]) => Reco
     ...credentialEnv(credeauCredentialVariables, CREDEAU_SIMULATOR_CREDENTIALS),
     // One call per customer: the async endpoint's polling would measure the poll interval, not us.
     CREDEAU_INSIGHTS_MODE: 'sync',
+    // The bench measures the subgraph, not Credeau's 1000/60s budget (empty: unlimited).
+    CREDEAU_RATE_LIMIT: '',
   }),
   credolab: (simulator) => ({
     CREDOLAB_BASE_URL: simulator.url,

@@ -1,24 +1,103 @@
+import { z } from 'zod';
+import type { VendorName } from '../errors';
 import { integerVar } from './env-fields';
 
-/** Vendor-call governance: limits checked before an operation runs. */
+/** `N/<window>`: at most N calls in any window, e.g. `1000/60s`, `20/2s`, `1500/90000ms`, `100/1m`. */
+const RATE_LIMIT_PATTERN = /^\s*(\d+)\s*\/\s*(\d+)\s*(ms|s|m)\s*$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
+
+/** A vendor's outbound budget: at most `calls` attempts in any `windowMs`, across every replica. */
+export interface RateLimit {
+  calls: number;
+  windowMs: number;
+}
+
+/**
+ * `<VENDOR>_RATE_LIMIT`: unset or empty means unlimited (undefined). The window must be at least 1 s:
+ * rate-limiter-flexible's Redis store counts its durations in whole seconds at the least.
+ */
+function rateLimitVar(defaultValue: string | undefined) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value ?? defaultValue),
+    z
+      .string()
+      .regex(RATE_LIMIT_PATTERN, 'must look like N/<window>, e.g. 1000/60s (units ms, s, m)')
+      .transform((value): RateLimit => {
+        const [, calls, amount, unit] = RATE_LIMIT_PATTERN.exec(value) as RegExpExecArray;
+        return { calls: Number(calls), windowMs: Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] };
+      })
+      .refine((limit) => limit.calls >= 1 && limit.calls <= 1_000_000, 'N must be between 1 and 1000000')
+      .refine((limit) => limit.windowMs >= 1_000 && limit.windowMs <= 86_400_000, 'the window must be between 1s and 24h')
+      .optional(),
+  );
+}
+
+/** One vendor's budget and breaker variables, e.g. CREDEAU_RATE_LIMIT, CREDEAU_BREAKER_THRESHOLD. */
+function vendorGovernanceShape<P extends VendorName>(prefix: P, defaultRateLimit: string | undefined) {
+  return {
+    /** Outbound budget of the whole fleet, `N/<window>`; unset = unlimited. */
+    [`${prefix}_RATE_LIMIT`]: rateLimitVar(defaultRateLimit),
+    /** Consecutive failures (5xx, timeouts, connection errors) that open the circuit. Default 5. */
+    [`${prefix}_BREAKER_THRESHOLD`]: integerVar(5, 1, 1_000),
+    /** How long an open circuit fails fast before one trial call decides. Default 30000. */
+    [`${prefix}_BREAKER_COOLDOWN_MS`]: integerVar(30_000, 1, 3_600_000),
+  } as Record<`${P}_RATE_LIMIT`, ReturnType<typeof rateLimitVar>> &
+    Record<`${P}_BREAKER_THRESHOLD` | `${P}_BREAKER_COOLDOWN_MS`, ReturnType<typeof integerVar>>;
+}
+
+/** Vendor-call governance: limits checked before an operation runs, budgets, breakers, shutdown. */
 export const governanceEnvShape = {
   /** Most vendor calls one operation may be able to cause (fields x customers x argument sets). Default 500. */
   MAX_VENDOR_CALLS_PER_OPERATION: integerVar(500, 1, 1_000_000),
   /** Most list items one operation's response may be estimated to hold. Default 100000. */
   MAX_ESTIMATED_RESPONSE_ITEMS: integerVar(100_000, 1, 100_000_000),
+  /**
+   * On SIGTERM, how long readiness answers 503 before the listener closes, so a load balancer stops
+   * sending first. Default 0 (a Kubernetes deployment sets a few seconds).
+   */
+  SHUTDOWN_READINESS_DELAY_MS: integerVar(0, 0, 600_000),
+  // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
+  ...vendorGovernanceShape('CREDEAU', '1000/60s'),
+  ...vendorGovernanceShape('FINBOX', undefined),
+  ...vendorGovernanceShape('CREDOLAB', undefined),
+  ...vendorGovernanceShape('NEUROID', undefined),
 };
+
+/** The budget and breaker of one vendor. */
+export interface VendorGovernance {
+  /** Undefined: unlimited. */
+  rateLimit: RateLimit | undefined;
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+}
 
 export interface GovernanceConfig {
   maxVendorCallsPerOperation: number;
   maxEstimatedResponseItems: number;
+  shutdownReadinessDelayMs: number;
+  vendors: Record<VendorName, VendorGovernance>;
 }
+
+const VENDOR_NAMES: readonly VendorName[] = ['CREDEAU', 'FINBOX', 'CREDOLAB', 'NEUROID'];
 
 export function toGovernanceConfig(e: {
   MAX_VENDOR_CALLS_PER_OPERATION: number;
   MAX_ESTIMATED_RESPONSE_ITEMS: number;
+  SHUTDOWN_READINESS_DELAY_MS: number;
 }): GovernanceConfig {
+  const env = e as unknown as Record<string, unknown>;
+  const vendors = {} as Record<VendorName, VendorGovernance>;
+  for (const name of VENDOR_NAMES) {
+    vendors[name] = {
+      rateLimit: env[`${name}_RATE_LIMIT`] as RateLimit | undefined,
+      breakerThreshold: env[`${name}_BREAKER_THRESHOLD`] as number,
+      breakerCooldownMs: env[`${name}_BREAKER_COOLDOWN_MS`] as number,
+    };
+  }
   return {
     maxVendorCallsPerOperation: e.MAX_VENDOR_CALLS_PER_OPERATION,
     maxEstimatedResponseItems: e.MAX_ESTIMATED_RESPONSE_ITEMS,
+    shutdownReadinessDelayMs: e.SHUTDOWN_READINESS_DELAY_MS,
+    vendors,
   };
 }

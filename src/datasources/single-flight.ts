@@ -1,5 +1,5 @@
 import { errorForTransportFailure } from './http/classify-failure';
-import { Deadline } from './http/deadline';
+import { Deadline, WorkCancelledError } from './http/deadline';
 import type { VendorName } from '../errors';
 
 /**
@@ -10,9 +10,12 @@ import type { VendorName } from '../errors';
  * - Each caller waits on its own deadline and gives up alone (VENDOR_TIMEOUT); the work goes on for the
  *   others, and its late failure is still handled.
  * - The key is free again as soon as the work settles: results are not kept here (that is a cache's job).
+ * - When every caller still waiting was cancelled (its client went away), the work is cancelled too: a
+ *   disconnect stops its operation's vendor calls, but never a flight another operation still waits on.
+ *   A caller that only ran out of time leaves the work going: its answer still fills the store.
  */
 export class SingleFlight<T> {
-  private readonly flights = new Map<string, Promise<T>>();
+  private readonly flights = new Map<string, Flight<T>>();
 
   constructor(
     private readonly vendor: VendorName,
@@ -21,26 +24,56 @@ export class SingleFlight<T> {
 
   /** Joins the work in flight for `key`, or starts `work` as the one every caller of `key` joins. */
   run(key: string, work: (budget: Deadline) => Promise<T>, waiterDeadline: Deadline): Promise<T> {
+    // A caller already cancelled (a queued loader key of an operation whose client left) starts nothing.
+    if (waiterDeadline.signal.aborted) return untilDeadline(new Promise<T>(() => undefined), waiterDeadline, this.vendor);
     let flight = this.flights.get(key);
     if (!flight) {
       const budget = new Deadline(this.budgetMs);
-      flight = Promise.resolve()
-        .then(() => work(budget))
-        .finally(() => {
-          budget.dispose();
-          this.flights.delete(key);
-        });
+      const started: Flight<T> = {
+        budget,
+        waiting: 0,
+        promise: Promise.resolve()
+          .then(() => work(budget))
+          .finally(() => {
+            budget.dispose();
+            this.flights.delete(key);
+          }),
+      };
       // Every waiter may have given up before the work settles; its failure is still handled.
-      flight.catch(() => undefined);
-      this.flights.set(key, flight);
+      started.promise.catch(() => undefined);
+      this.flights.set(key, started);
+      flight = started;
     }
-    return untilDeadline(flight, waiterDeadline, this.vendor);
+    this.join(flight, waiterDeadline.signal);
+    return untilDeadline(flight.promise, waiterDeadline, this.vendor);
+  }
+
+  /** Counts a waiter in; the last one leaving by cancellation cancels the work. */
+  private join(flight: Flight<T>, signal: AbortSignal): void {
+    flight.waiting += 1;
+    const leave = () => {
+      flight.waiting -= 1;
+      if (flight.waiting === 0 && signal.reason instanceof WorkCancelledError) flight.budget.cancel('every caller went away');
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    flight.promise.then(
+      () => signal.removeEventListener('abort', leave),
+      () => signal.removeEventListener('abort', leave),
+    );
   }
 
   /** Whether work for `key` is under way (tests and diagnostics). */
   inFlight(key: string): boolean {
     return this.flights.has(key);
   }
+}
+
+interface Flight<T> {
+  promise: Promise<T>;
+  /** The work's own time budget; cancelled when every waiter was cancelled. */
+  budget: Deadline;
+  /** Callers still waiting for the work. */
+  waiting: number;
 }
 
 /** Waits for `promise`, or fails with VENDOR_TIMEOUT as soon as this caller's deadline passes. */

@@ -32,6 +32,8 @@ export interface RecordedCall {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** When the request arrived (epoch ms): budget and cancellation tests compare these. */
+  at: number;
 }
 
 /**
@@ -75,10 +77,12 @@ export class SimulatorServer {
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     const server = createServer((req, res) => {
+      // Arrival, not the end of the body: what a vendor's rate limiter would count.
+      const at = Date.now();
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        void this.answer(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'), res);
+        void this.answer(req.method ?? 'GET', req.url ?? '/', req.headers, Buffer.concat(chunks).toString('utf8'), res, at);
       });
     });
     // Node's default 5 s, as a typical vendor advertises (stop() closes idle sockets itself). A hint of
@@ -116,13 +120,14 @@ export class SimulatorServer {
     headers: IncomingHttpHeaders,
     rawBody: string,
     res: import('node:http').ServerResponse,
+    at: number,
   ): Promise<void> {
     this.inFlightNow++;
     this.inFlightPeak = Math.max(this.inFlightPeak, this.inFlightNow);
     try {
       const url = new URL(rawUrl, 'http://simulator');
       const body = parseBody(rawBody);
-      this.calls.push({ method, path: url.pathname, headers, body });
+      this.calls.push({ method, path: url.pathname, headers, body, at });
       if (this.calls.length > this.maxRecordedCalls) this.calls.splice(0, this.calls.length - this.maxRecordedCalls);
       const response = await this.handler({ method, path: url.pathname, query: url.searchParams, headers, body });
       const wait = this.latencyMs + (response.delayMs ?? 0);

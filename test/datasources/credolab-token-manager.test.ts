@@ -206,6 +206,8 @@ describe('Credolab login unavailable', () => {
       CREDOLAB_BASE_URL: simulators.credolab.url,
       CREDOLAB_EMAIL: 'sim-login-unavailable@credolab.test',
       CREDOLAB_PASSWORD: 'whatever-password',
+      // Six 503s in a row would open Credolab's circuit (test/governance/circuit-breaker.test.ts covers that).
+      CREDOLAB_BREAKER_THRESHOLD: '20',
     }));
   });
   afterAll(() => subgraph.stop());

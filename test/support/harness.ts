@@ -26,6 +26,12 @@ export const FAST_ENV: Record<string, string> = {
   FINBOX_POLL_TIMEOUT_MS: '300',
   FINBOX_RETRY_DELAYS_MS: '5,10',
   FINBOX_TIMEOUT_MS: '2000',
+  // Scenario tests send failing ids on purpose, many in a row; circuits stay closed unless a test opens
+  // them (test/governance/circuit-breaker.test.ts sets its own threshold).
+  CREDEAU_BREAKER_THRESHOLD: '1000',
+  FINBOX_BREAKER_THRESHOLD: '1000',
+  CREDOLAB_BREAKER_THRESHOLD: '1000',
+  NEUROID_BREAKER_THRESHOLD: '1000',
   // Vendor behaviour tests ask the same scenario ids again and expect the vendor to answer each time:
   // the signal store is off for them (test/store/ turns it on); the SMS list window stays as in production.
   CREDEAU_INSIGHTS_CACHE_TTL_MS: '0',

@@ -50,4 +50,50 @@ describe('SingleFlight', () => {
     expect(all.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(flight.inFlight('k')).toBe(false);
   });
+  it('cancels the work once every waiter was cancelled, but not while one still waits', async () => {
+    const flight = new SingleFlight<string>('CREDEAU', 10_000);
+    let budget: Deadline | undefined;
+    const work = (own: Deadline) => {
+      budget = own;
+      return new Promise<string>((resolve, reject) => {
+        own.signal.addEventListener('abort', () => reject(own.signal.reason), { once: true });
+        setTimeout(() => resolve('late'), 200).unref();
+      });
+    };
+    const first = new Deadline(10_000);
+    const second = new Deadline(10_000);
+    const firstWait = flight.run('k', work, first);
+    const secondWait = flight.run('k', work, second);
+    first.cancel();
+    await expect(firstWait).rejects.toThrow();
+    expect(budget?.signal.aborted).toBe(false);
+    second.cancel();
+    await expect(secondWait).rejects.toThrow();
+    expect(budget?.signal.aborted).toBe(true);
+  });
+
+  it('leaves the work going when its last waiter only ran out of time (the answer still fills the store)', async () => {
+    const flight = new SingleFlight<string>('CREDEAU', 10_000);
+    let budget: Deadline | undefined;
+    const done = flight.run('k', async (own) => {
+      budget = own;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return 'value';
+    }, new Deadline(10_000));
+    const waiter = new Deadline(10_000);
+    const late = flight.run('k', async () => 'unused', waiter);
+    expire(waiter);
+    await expect(late).rejects.toThrow();
+    await expect(done).resolves.toBe('value');
+    expect(budget?.signal.aborted).toBe(false);
+  });
+
+  it('starts no work for a caller already cancelled', async () => {
+    const flight = new SingleFlight<string>('CREDEAU', 10_000);
+    let runs = 0;
+    const cancelled = new Deadline(10_000);
+    cancelled.cancel();
+    await expect(flight.run('k', async () => String(++runs), cancelled)).rejects.toThrow();
+    expect(runs).toBe(0);
+  });
 });

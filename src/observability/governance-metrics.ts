@@ -1,0 +1,28 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { VendorName } from '../errors';
+import type { GovernanceEvents } from '../governance/vendor-guards';
+
+/**
+ * Governance series: each vendor's circuit state in this process and the calls its rate budget
+ * refused. Fed by the process-wide GovernanceEvents.
+ */
+export function registerGovernanceMetrics(events: GovernanceEvents, registry: Registry, vendors: readonly VendorName[]): void {
+  const circuit = new Gauge({
+    name: 'signals_vendor_circuit_state',
+    help: 'Circuit breaker state per vendor in this process: 0 closed, 1 open, 2 half-open.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'signals_vendor_rate_limited_total',
+    help: 'Vendor calls refused with VENDOR_RATE_LIMITED because the outbound budget had no slot within the deadline.',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  for (const vendor of vendors) {
+    circuit.set({ vendor }, 0);
+    rateLimited.inc({ vendor }, 0);
+  }
+  events.onCircuitState((vendor, state) => circuit.set({ vendor }, state));
+  events.onRateLimited((vendor) => rateLimited.inc({ vendor }));
+}
