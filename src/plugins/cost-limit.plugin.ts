@@ -14,6 +14,7 @@ import {
 import type { RequestContext } from '../context';
 import type { GovernanceConfig } from '../config/governance.config';
 import { countRepresentations } from './entity-limit.plugin';
+import { operationVariables } from './operation-variables';
 
 /** Customer fields that each cost one vendor call per customer and distinct argument set. */
 const VENDOR_FIELDS = new Set(['deviceInsights', 'behaviorSignals', 'credolabScore', 'extractedSms', 'finboxPredictors']);
@@ -43,9 +44,9 @@ export function costLimitPlugin(limits: GovernanceConfig): ApolloServerPlugin<Re
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request }) {
+        async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const cost = estimateOperationCost(operation, document, request.variables ?? {});
+          const cost = estimateOperationCost(operation, document, operationVariables(schema, operation, request.variables));
           if (cost.vendorCalls > limits.maxVendorCallsPerOperation || cost.responseItems > limits.maxEstimatedResponseItems) {
             throw new GraphQLError(
               `Operation too expensive: up to ${cost.vendorCalls} vendor calls (limit ${limits.maxVendorCallsPerOperation}) ` +

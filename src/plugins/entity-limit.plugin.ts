@@ -10,6 +10,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RequestContext } from '../context';
+import { operationVariables } from './operation-variables';
 
 /**
  * Refuses an operation with more `_entities` representations than MAX_ENTITIES_PER_OPERATION before any
@@ -21,9 +22,9 @@ export function entityLimitPlugin(maxEntities: number): ApolloServerPlugin<Reque
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request }) {
+        async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const count = countRepresentations(operation, document, request.variables ?? {});
+          const count = countRepresentations(operation, document, operationVariables(schema, operation, request.variables));
           if (count > maxEntities) {
             throw new GraphQLError(
               `_entities accepts at most ${maxEntities} representations per operation (got ${count})`,

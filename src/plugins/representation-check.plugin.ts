@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLError, Kind, valueFromASTUntyped, type FieldNode } from 'graphql';
+import { GraphQLError, Kind, valueFromASTUntyped, type FieldNode } from 'graphql';
 import type { RequestContext } from '../context';
+import { operationVariables } from './operation-variables';
 import { walkEntitiesFields } from './entity-limit.plugin';
 
 /** Longest customer id a representation may carry (each vendor then applies its own, stricter id rule). */
@@ -20,9 +21,7 @@ export function representationCheckPlugin(): ApolloServerPlugin<RequestContext> 
           if (!operation) return;
           // Coerced, so a variable's default value (an operation file's own representations) is checked too;
           // variables that do not coerce fail execution on their own.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return;
-          const variables = coerced.coerced;
+          const variables = operationVariables(schema, operation, request.variables);
           const problems: string[] = [];
           walkEntitiesFields(operation, document, (field) => {
             representationsIn(field, variables).forEach((representation, index) => {

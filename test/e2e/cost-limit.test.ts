@@ -48,6 +48,12 @@ describe('cost limit before execution', () => {
     expectRefused(res, 'BAD_USER_INPUT');
   });
 
+  it('counts representations given as a variable default value too', async () => {
+    const reps = Array.from({ length: 600 }, (_, i) => `{__typename: "Customer", id: "d${i}"}`).join(', ');
+    const res = await subgraph.query(`query($r: [_Any!]! = [${reps}]) { _entities(representations: $r) { ... on Customer { deviceInsights { status } } } }`);
+    expectRefused(res, 'BAD_USER_INPUT');
+  });
+
   it('refuses _entities fragments that pass the entity limit but exceed the vendor-call limit', async () => {
     const reps = Array.from({ length: 300 }, (_, i) => ({ __typename: 'Customer', id: `v${i}` }));
     const res = await subgraph.query(
