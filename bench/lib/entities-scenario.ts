@@ -11,6 +11,8 @@ export interface EntitiesScenarioOptions {
   load: (phase: 'warm-up' | 'measured') => Omit<LoadSpec, 'durationSec'>;
   warmupSec: number;
   durationSec: number;
+  /** Runs after the warm-up settled, just before the measured run (e.g. to read a counter). */
+  beforeMeasured?: () => Promise<void>;
   /** Raw numbers stored under `details.<scenario>`, beside the ones every run records. */
   details?: Record<string, unknown>;
 }
@@ -26,6 +28,7 @@ export async function runEntitiesScenario(
   const { scenario } = options;
   requireCleanLoad(`${scenario} warm-up`, await runLoad({ ...options.load('warm-up'), durationSec: options.warmupSec }));
   await settle(context.simulators);
+  await options.beforeMeasured?.();
   const result = await runLoad({ ...options.load('measured'), durationSec: options.durationSec });
   requireCleanLoad(scenario, result);
   const calls = callsPerOperation(context.coldFields, context.simulators, result.okOperations);
