@@ -2,6 +2,7 @@ import type { Figure, SoakReport } from '../lib/figures';
 import { resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad } from '../lib/load';
 import { MB, slope } from '../lib/stats';
+import { readMetric } from '../lib/server-metrics';
 import { storedCredeauSize } from '../lib/stored-credeau-size';
 import { coldLoad } from './cold';
 
@@ -25,6 +26,10 @@ export async function memoryAfterRuns(context: BenchContext): Promise<Figure[]> 
     settledBytes = Math.min(settledBytes, context.server.memory().rssBytes);
   }
   const settledMB = settledBytes / MB;
+  // How much of the settled RSS is live JavaScript (the store's level 1 included) and how much is heap
+  // V8 has not given back.
+  const heapUsedMB = (await readMetric(context.server.metricsUrl, 'nodejs_heap_size_used_bytes')) / MB;
+  const heapTotalMB = (await readMetric(context.server.metricsUrl, 'nodejs_heap_size_total_bytes')) / MB;
   // After the RSS figures: storing one more customer must not move them.
   const stored = await storedCredeauSize(context);
   context.details.storedCredeauCustomer = stored;
@@ -48,6 +53,8 @@ export async function memoryAfterRuns(context: BenchContext): Promise<Figure[]> 
       better: 'lower',
       target: { text: `≤ ${RSS_LIMIT_MB} MB`, pass: settledMB <= RSS_LIMIT_MB },
     },
+    { key: 'memory.heapUsedSettled', scenario: 'memory', label: 'server V8 heap used, settled', value: heapUsedMB, unit: 'MB', better: 'lower' },
+    { key: 'memory.heapTotalSettled', scenario: 'memory', label: 'server V8 heap total, settled', value: heapTotalMB, unit: 'MB', better: 'lower' },
     { key: 'memory.peakRss', scenario: 'memory', label: 'server peak RSS (VmHWM)', value: immediately.peakRssBytes / MB, unit: 'MB', better: 'lower' },
     { key: 'memory.credeauBody', scenario: 'memory', label: 'one Credeau customer: raw vendor body', value: stored.bodyBytes / KB, unit: 'KB' },
     {
