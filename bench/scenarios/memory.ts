@@ -2,7 +2,7 @@ import type { Figure, SoakReport } from '../lib/figures';
 import { resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad } from '../lib/load';
 import { MB, slope } from '../lib/stats';
-import { readMetric } from '../lib/server-metrics';
+import { readMetrics } from '../lib/server-metrics';
 import { storedCredeauSize } from '../lib/stored-credeau-size';
 import { coldLoad } from './cold';
 
@@ -28,8 +28,9 @@ export async function memoryAfterRuns(context: BenchContext): Promise<Figure[]> 
   const settledMB = settledBytes / MB;
   // How much of the settled RSS is live JavaScript (the store's level 1 included) and how much is heap
   // V8 has not given back.
-  const heapUsedMB = (await readMetric(context.server.metricsUrl, 'nodejs_heap_size_used_bytes')) / MB;
-  const heapTotalMB = (await readMetric(context.server.metricsUrl, 'nodejs_heap_size_total_bytes')) / MB;
+  const heap = await readMetrics(context.server.metricsUrl, ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes'] as const);
+  const heapUsedMB = heap.nodejs_heap_size_used_bytes / MB;
+  const heapTotalMB = heap.nodejs_heap_size_total_bytes / MB;
   // After the RSS figures: storing one more customer must not move them.
   const stored = await storedCredeauSize(context);
   context.details.storedCredeauCustomer = stored;
