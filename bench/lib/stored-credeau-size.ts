@@ -2,9 +2,8 @@ import { credeauInsightsStored } from '../../src/datasources/credeau/credeau.sto
 import { toDeviceInsights } from '../../src/datasources/credeau/credeau.mapper';
 import { SharedNameTables } from '../../src/store/name-tables';
 import { nameTableKey, storeKey } from '../../src/store/store-keys';
-import type { BenchContext } from './bench-context';
+import { requireCleanLoad, type BenchContext } from './bench-context';
 import { fetchCredeauBody } from './credeau-body';
-import { requireCleanLoad } from './bench-context';
 import { runLoad } from './load';
 import { oneCustomerBody } from './operations';
 

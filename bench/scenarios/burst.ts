@@ -31,6 +31,7 @@ export async function burst(context: BenchContext): Promise<Figure[]> {
   let expected = 0;
   for (const field of context.fields) {
     const fieldCalls = callsFor(field, context.simulators).length;
+    // Single flight across operations: one fetch per field, however many operations and aliases.
     const fieldExpected = 1;
     calls += fieldCalls;
     expected += fieldExpected;
