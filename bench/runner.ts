@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { stableHash } from '../src/simulators/simulator-server';
 import { settle, type BenchContext } from './lib/bench-context';
 import type { BenchResults, Figure } from './lib/figures';
 import { describeCommit, describeMachine } from './lib/machine';
+import { freePort, RedisProcess } from './lib/redis-process';
 import { startServerProcess, type ServerProcess } from './lib/server-process';
 import { renderTable } from './lib/table';
 import { liveVendorEnv } from './lib/vendor-env';
@@ -15,15 +17,18 @@ import { cold } from './scenarios/cold';
 import { fanout } from './scenarios/fanout';
 import { memoryAfterRuns, soak, SOAK_DURATION_SEC } from './scenarios/memory';
 import { warm } from './scenarios/warm';
+import { warmShared } from './scenarios/warm-shared';
 
 /**
  * `npm run bench [-- --soak] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline]`
  *
- * Starts the vendor simulators here, the server as a child process in LIVE mode against them, and
- * each load in its own autocannon worker process; prints one table, writes bench/results/latest.json.
+ * Starts the vendor simulators here, a redis-server of its own on a free port, the server as a child
+ * process in LIVE mode against them (its signal store on that Redis, sealed with a key made for this
+ * run), and each load in its own autocannon worker process; prints one table, writes
+ * bench/results/latest.json.
  * Targets are informational: the exit code is 0 whenever the bench ran, whatever it measured.
  */
-const SCENARIOS = ['fanout', 'cold', 'warm', 'burst', 'memory'] as const;
+const SCENARIOS = ['fanout', 'cold', 'warm', 'warm-shared', 'burst', 'memory'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
@@ -55,18 +60,30 @@ async function main(): Promise<void> {
 
   const simulators = await startSimulators();
   simulators.credeau.featuresSeed = (userId) => `bench-features-${stableHash(userId) % DISTINCT_CREDEAU_BODIES}`;
+  let redis: RedisProcess | undefined;
   let server: ServerProcess | undefined;
+  const others: ServerProcess[] = [];
   cleanup = async () => {
-    await server?.stop();
+    await Promise.all([server, ...others].map((one) => one?.stop()));
+    await redis?.destroy();
     await stopSimulators(simulators);
   };
 
   const cpuProfileDir = options.cpuProfile ? join(tmpdir(), `customer-signals-bench-cpu-${Date.now()}`) : undefined;
   try {
-    server = await startServerProcess({ env: serverEnv(simulators), ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    redis = await RedisProcess.start();
+    const env = serverEnv(simulators, redis);
+    // Each server its own metrics port: the default 9464 would let only one of them start.
+    server = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()) }, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
     const context: BenchContext = {
       simulators,
       server,
+      redis,
+      async startServer(extra = {}) {
+        const other = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()), ...extra } });
+        others.push(other);
+        return other;
+      },
       fields: VENDOR_FIELDS,
       coldFields: coldFields(),
       idleRssBytes: server.memory().rssBytes,
@@ -121,7 +138,10 @@ async function runScenarios(context: BenchContext, options: Options) {
         break;
       }
       case 'warm':
-        figures.push(...(await warm(context)));
+        figures.push(...(await warm(context, coldRate)));
+        break;
+      case 'warm-shared':
+        figures.push(...(await warmShared(context, coldRate)));
         break;
       case 'burst':
         figures.push(...(await burst(context)));
@@ -142,7 +162,7 @@ async function runScenarios(context: BenchContext, options: Options) {
   return { figures, soak: soakReport };
 }
 
-function serverEnv(simulators: Simulators): Record<string, string> {
+function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, string> {
   return {
     // Production is what ships, and it refuses a vendor without credentials instead of simulating it
     // inside the server process (see vendor-env.ts).
@@ -153,6 +173,10 @@ function serverEnv(simulators: Simulators): Record<string, string> {
     LOG_LEVEL: 'info',
     // Load comes from the runner on loopback, not through a router.
     ROUTER_SECRET_DISABLED: 'true',
+    // The store as a deployment runs it: both levels, on the bench's own redis-server, with a store key
+    // made for this run only (nothing it writes outlives the run, and the key is never printed).
+    REDIS_URL: redis.url,
+    SIGNALS_STORE_KEY: randomBytes(32).toString('base64'),
     ...liveVendorEnv(simulators),
   };
 }

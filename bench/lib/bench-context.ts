@@ -1,5 +1,6 @@
 import type { Simulators } from '../../src/simulators';
 import type { LoadResult } from './load';
+import type { RedisProcess } from './redis-process';
 import type { ServerProcess } from './server-process';
 import type { VendorField } from './vendor-fields';
 
@@ -7,6 +8,10 @@ import type { VendorField } from './vendor-fields';
 export interface BenchContext {
   simulators: Simulators;
   server: ServerProcess;
+  /** The bench's own redis-server (a free port, never the machine's 6379): the store's level 2. */
+  redis: RedisProcess;
+  /** Another server process with the same environment (same Redis, same store key), plus `env`. */
+  startServer(env?: Record<string, string>): Promise<ServerProcess>;
   /** Every vendor field (fanout, burst). */
   fields: readonly VendorField[];
   /** The cold/warm selection. */

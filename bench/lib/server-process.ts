@@ -13,6 +13,8 @@ const KEPT_OUTPUT_CHARS = 16_384;
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:40123/graphql */
   graphqlUrl: string;
+  /** Its Prometheus endpoint, when METRICS_PORT was given (not 0). */
+  metricsUrl?: string;
   pid: number;
   memory(): ProcessMemory;
   /** Last lines the server wrote, for error messages when it dies. */
@@ -65,9 +67,13 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   });
   const pid = child.pid as number;
 
+  const metricsPort = options.env.METRICS_PORT;
+  const metricsUrl = metricsPort && metricsPort !== '0' ? `http://${options.env.HOST ?? '127.0.0.1'}:${metricsPort}/metrics` : undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     graphqlUrl,
+    ...(metricsUrl ? { metricsUrl } : {}),
     pid,
     memory: () => readProcessMemory(pid),
     outputTail: () => output,

@@ -11,11 +11,6 @@ export interface VendorField {
   simulator: keyof Simulators;
   /** ...and the path of the call that fetches one customer's data (burst counts these). */
   callPath: RegExp;
-  /**
-   * Served through a process-wide cache that also joins fetches already under way: one call per
-   * customer across operations, instead of one per operation.
-   */
-  sharedCache?: true;
 }
 
 /**
@@ -24,7 +19,7 @@ export interface VendorField {
  */
 export const VENDOR_FIELDS: readonly VendorField[] = [
   { name: 'deviceInsights', selection: 'deviceInsights { featureCount feature(name: "all_sms_count_nlp") }', simulator: 'credeau', callPath: /^\/api\/insights$/ },
-  { name: 'extractedSms', selection: 'extractedSms(first: 10) { totalCount edges { node { smsId sender receivedAt smsType amount } } }', simulator: 'credeau', callPath: /^\/api\/fetch_extracted_data$/, sharedCache: true },
+  { name: 'extractedSms', selection: 'extractedSms(first: 10) { totalCount edges { node { smsId sender receivedAt smsType amount } } }', simulator: 'credeau', callPath: /^\/api\/fetch_extracted_data$/ },
   { name: 'finboxPredictors', selection: 'finboxPredictors { status predictor(name: "dc_risk_score") }', simulator: 'finbox', callPath: /^\/risk\/predictors$/ },
   { name: 'credolabScore', selection: 'credolabScore { status score probability }', simulator: 'credolab', callPath: /^\/v6\.0\/datasets\/[^/]+\/datasetinsight$/ },
   { name: 'behaviorSignals', selection: 'behaviorSignals { status signals { model score } }', simulator: 'neuroid', callPath: /^\/v4\.1\/sites\/[^/]+\/profiles\/[^/]+$/ },

@@ -1,4 +1,5 @@
-import { CREDEAU_SIMULATOR_CREDENTIALS, GROUPINGS, type CredeauSimulator } from '../../src/simulators/credeau/credeau.simulator';
+import type { CredeauSimulator } from '../../src/simulators/credeau/credeau.simulator';
+import { fetchCredeauBody } from '../lib/credeau-body';
 import type { Figure } from '../lib/figures';
 import { setVendorLatency, type BenchContext } from '../lib/bench-context';
 import { runEntitiesScenario } from '../lib/entities-scenario';
@@ -11,7 +12,10 @@ export const COLD_CONNECTIONS = 10;
 const WARMUP_SEC = 3;
 const DURATION_SEC = 15;
 
-/** The cold workload: `_entities` of 20 customers the server has never been asked about. */
+/**
+ * The cold workload: `_entities` of 20 customers the server has never been asked about, fresh ids in
+ * every operation, so every lookup misses the store (and the answers are stored, as in production).
+ */
 export function coldLoad(context: BenchContext, idPrefix: string): Omit<LoadSpec, 'durationSec'> {
   return {
     url: context.server.graphqlUrl,
@@ -78,14 +82,7 @@ const PARSE_BATCHES = 15;
  * garbage collection is paid as the server pays it and one unlucky pause does not set the figure.
  */
 async function measureCredeauParse(credeau: CredeauSimulator): Promise<{ ms: number; bytes: number; batchMeansMs: number[] }> {
-  const { clientId, authToken } = CREDEAU_SIMULATOR_CREDENTIALS;
-  const response = await fetch(`${credeau.url}/api/insights`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-client-id': clientId, 'x-auth-token': authToken },
-    body: JSON.stringify({ user_id: 'bench-parse-probe', client_id: clientId, groupings: GROUPINGS }),
-  });
-  if (response.status !== 200) throw new Error(`cold: the Credeau simulator answered ${response.status} to the parse probe`);
-  const raw = Buffer.from(await response.arrayBuffer());
+  const raw = await fetchCredeauBody(credeau, 'bench-parse-probe');
 
   for (let i = 0; i < PARSE_WARMUP; i++) JSON.parse(raw.toString('utf8'));
   const batchMeansMs: number[] = [];

@@ -1,7 +1,7 @@
 import type { Figure } from '../lib/figures';
 import { requireCleanLoad, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad } from '../lib/load';
-import { oneCustomerBody } from '../lib/operations';
+import { entitiesQuery } from '../lib/operations';
 import { callsPerOperation } from '../lib/vendor-fields';
 
 /** Every vendor answers in this long; an operation calling them concurrently takes about as long. */
@@ -17,17 +17,18 @@ const DURATION_SEC = 12;
 /**
  * fanout: one customer, every vendor field, every vendor slow. p50 ÷ vendor latency is 1.0 when the
  * vendors are called concurrently and the subgraph adds nothing; each vendor called in series adds 1.0.
+ * Every operation asks for a customer never seen before, so the store misses and every vendor is called.
  */
 export async function fanout(context: BenchContext): Promise<Figure[]> {
   setVendorLatency(context.simulators, FANOUT_VENDOR_LATENCY_MS);
   const load = {
     url: context.server.graphqlUrl,
     connections: CONNECTIONS,
-    body: { kind: 'fixed' as const, body: oneCustomerBody('bench-fanout', context.fields) },
+    body: { kind: 'fresh-entities' as const, query: entitiesQuery(context.fields), idPrefix: 'bench-fanout', perOperation: 1 },
     timeoutSec: 10,
   };
   // Warm-up (JIT, connection pools, vendor tokens) is not measured.
-  requireCleanLoad('fanout warm-up', await runLoad({ ...load, durationSec: WARMUP_SEC }));
+  requireCleanLoad('fanout warm-up', await runLoad({ ...load, body: { ...load.body, idPrefix: 'bench-fanout-warmup' }, durationSec: WARMUP_SEC }));
   await settle(context.simulators);
   const result = await runLoad({ ...load, durationSec: DURATION_SEC });
   requireCleanLoad('fanout', result);
@@ -40,7 +41,7 @@ export async function fanout(context: BenchContext): Promise<Figure[]> {
     durationSec: result.durationSec,
     operations: result.okOperations,
     latencyMs: result.latencyMs,
-    // Fields behind a shared cache show ~0: fanout asks for one customer again and again.
+    // 1 per field: every operation is a store miss.
     vendorCallsPerOperation: callsPerOperation(context.fields, context.simulators, result.okOperations),
   };
   return [

@@ -2,6 +2,8 @@ import type { Figure, SoakReport } from '../lib/figures';
 import { resetVendorCalls, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad } from '../lib/load';
 import { MB, slope } from '../lib/stats';
+import { readMetrics } from '../lib/server-metrics';
+import { storedCredeauSize } from '../lib/stored-credeau-size';
 import { coldLoad } from './cold';
 
 export const RSS_LIMIT_MB = 150;
@@ -24,6 +26,15 @@ export async function memoryAfterRuns(context: BenchContext): Promise<Figure[]> 
     settledBytes = Math.min(settledBytes, context.server.memory().rssBytes);
   }
   const settledMB = settledBytes / MB;
+  // How much of the settled RSS is live JavaScript (the store's level 1 included) and how much is heap
+  // V8 has not given back.
+  const heap = await readMetrics(context.server.metricsUrl, ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes'] as const);
+  const heapUsedMB = heap.nodejs_heap_size_used_bytes / MB;
+  const heapTotalMB = heap.nodejs_heap_size_total_bytes / MB;
+  // After the RSS figures: storing one more customer must not move them.
+  const stored = await storedCredeauSize(context);
+  context.details.storedCredeauCustomer = stored;
+  const KB = 1024;
   return [
     { key: 'memory.rssIdle', scenario: 'memory', label: 'server RSS at start, idle', value: context.idleRssBytes / MB, unit: 'MB', better: 'lower' },
     {
@@ -43,7 +54,28 @@ export async function memoryAfterRuns(context: BenchContext): Promise<Figure[]> 
       better: 'lower',
       target: { text: `≤ ${RSS_LIMIT_MB} MB`, pass: settledMB <= RSS_LIMIT_MB },
     },
+    { key: 'memory.heapUsedSettled', scenario: 'memory', label: 'server V8 heap used, settled', value: heapUsedMB, unit: 'MB', better: 'lower' },
+    { key: 'memory.heapTotalSettled', scenario: 'memory', label: 'server V8 heap total, settled', value: heapTotalMB, unit: 'MB', better: 'lower' },
     { key: 'memory.peakRss', scenario: 'memory', label: 'server peak RSS (VmHWM)', value: immediately.peakRssBytes / MB, unit: 'MB', better: 'lower' },
+    { key: 'memory.credeauBody', scenario: 'memory', label: 'one Credeau customer: raw vendor body', value: stored.bodyBytes / KB, unit: 'KB' },
+    {
+      key: 'memory.credeauLevel1',
+      scenario: 'memory',
+      label: "one stored Credeau customer, level 1 (the store's byte accounting)",
+      value: stored.level1Bytes / KB,
+      unit: 'KB',
+      better: 'lower',
+    },
+    { key: 'memory.credeauRedisValue', scenario: 'memory', label: 'one stored Credeau customer, Redis value (STRLEN)', value: stored.redisValueBytes / KB, unit: 'KB', better: 'lower' },
+    {
+      key: 'memory.credeauRedisMemory',
+      scenario: 'memory',
+      label: 'one stored Credeau customer, Redis MEMORY USAGE',
+      value: stored.redisMemoryUsageBytes / KB,
+      unit: 'KB',
+      better: 'lower',
+    },
+    { key: 'memory.credeauNameTable', scenario: 'memory', label: 'Credeau name table, once for all customers (STRLEN)', value: stored.nameTableBytes / KB, unit: 'KB' },
   ];
 }
 
