@@ -33,7 +33,7 @@ interface TestRedis {
   url: string;
   cluster: boolean;
   /** A client of the test's own, to look at what the replicas wrote. */
-  client(): Redis | Cluster;
+  client(): Promise<Redis | Cluster>;
   destroy(): Promise<void>;
 }
 
@@ -86,7 +86,7 @@ function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: bo
         );
         expect(used.size).toBeGreaterThan(0);
         const logs = fleet.replicas.map((replica) => replica.stdout() + replica.stderr()).join('\n');
-        const client = redis.client();
+        const client = await redis.client();
         try {
           const stored = await dumpRedis(client);
           expect([...stored.keys()]).toContain('signals:v1:credolab:token');
@@ -143,13 +143,22 @@ function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: bo
   });
 }
 
+/** A cluster client knows no nodes before it is ready (dumpRedis would scan none). */
+function ready<C extends Redis | Cluster>(client: C): Promise<C> {
+  if (client.status === 'ready') return Promise.resolve(client);
+  return new Promise((resolve, reject) => {
+    client.once('ready', () => resolve(client));
+    client.once('error', reject);
+  });
+}
+
 fleetTests('three replicas on one redis-server behind @apollo/gateway', async () => {
   const redis = await RedisProcess.start();
-  return { url: redis.url, cluster: false, client: () => new Redis(redis.url), destroy: () => redis.destroy() };
+  return { url: redis.url, cluster: false, client: () => ready(new Redis(redis.url)), destroy: () => redis.destroy() };
 }, true);
 
 fleetTests('three replicas on a 3-master Redis Cluster (REDIS_CLUSTER=true) behind @apollo/gateway', async () => {
   const cluster = await RedisCluster.start(3);
   const seeds = cluster.url.split(',').map((url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port) }));
-  return { url: cluster.url, cluster: true, client: () => new Cluster(seeds), destroy: () => cluster.destroy() };
+  return { url: cluster.url, cluster: true, client: () => ready(new Cluster(seeds)), destroy: () => cluster.destroy() };
 }, true);
