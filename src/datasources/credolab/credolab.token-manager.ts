@@ -129,15 +129,16 @@ export class CredolabTokenManager {
       shared.token.warn('redis unavailable for the Credolab token: this process logs in on its own', error);
       return local();
     }
-    const token = await local();
     try {
-      await shared.token.write(token);
-    } catch (error) {
-      shared.token.warn('redis unavailable for the Credolab token: this process logs in on its own', error);
+      const token = await local();
+      await shared.token.write(token).catch((error: unknown) => {
+        shared.token.warn('redis unavailable for the Credolab token: this process logs in on its own', error);
+      });
+      return token;
     } finally {
+      // Released on failure too: the others then try themselves instead of waiting out the claim.
       if (claim) await shared.token.release(claim).catch(() => undefined);
     }
-    return token;
   }
 
   /**
