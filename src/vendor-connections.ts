@@ -2,6 +2,7 @@ import type { Config } from './config';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { createVendorGuards, type GovernanceObserver } from './governance/vendor-guards';
 import type { Logger } from './logger';
+import { SealedBox } from './store/sealed-box';
 import { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
 import { openVendors, type OpenedVendors } from './vendors/open-vendors';
@@ -22,10 +23,11 @@ export function openVendorConnections(
   services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store'>> & { governance?: GovernanceObserver } = {},
 ): Promise<OpenedVendors> {
   const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
+  const sealedBox = services.redis && config.redis ? new SealedBox(config.redis.storeKeyBase64) : undefined;
   const guardsFor = services.guardsFor ?? createVendorGuards(config.governance, services.redis, services.governance);
   return openVendors(
     config,
-    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, store },
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, sealedBox, store },
     existing,
   );
 }

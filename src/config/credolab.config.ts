@@ -18,6 +18,14 @@ export const credolabEnvShape = {
    * Default 30000.
    */
   CREDOLAB_LOGIN_FAILURE_COOLDOWN_MS: integerVar(30_000, 0, 3_600_000),
+  /**
+   * With Redis, the fleet shares one token: the replica logging in or refreshing holds a claim for at
+   * most this long (it is released as soon as the new token is stored); if that replica dies, another
+   * takes over when the claim lapses. Above a login's own timeout and retries. Default 15000.
+   */
+  CREDOLAB_TOKEN_CLAIM_MS: integerVar(15_000, 100, 300_000),
+  /** How often the other replicas look in Redis for the new token meanwhile. Default 50. */
+  CREDOLAB_TOKEN_POLL_MS: integerVar(50, 5, 5_000),
   ...vendorHttpShape('CREDOLAB', {
     timeoutMs: 10_000,
     concurrency: 16,
@@ -44,6 +52,8 @@ export interface CredolabConfig {
   credentials: CredolabCredentials | null;
   tokenRefreshMarginMs: number;
   loginFailureCooldownMs: number;
+  tokenClaimMs: number;
+  tokenPollMs: number;
   http: VendorHttpConfig;
 }
 
@@ -56,6 +66,8 @@ export function toCredolabConfig(env: CredolabEnv, credentials: CredolabCredenti
     credentials,
     tokenRefreshMarginMs: env.CREDOLAB_TOKEN_REFRESH_MARGIN_MS,
     loginFailureCooldownMs: env.CREDOLAB_LOGIN_FAILURE_COOLDOWN_MS,
+    tokenClaimMs: env.CREDOLAB_TOKEN_CLAIM_MS,
+    tokenPollMs: env.CREDOLAB_TOKEN_POLL_MS,
     http: pickVendorHttp('CREDOLAB', env as unknown as Record<string, unknown>),
   };
 }

@@ -9,6 +9,7 @@ import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
 import type { VendorName } from '../errors';
 import type { Logger } from '../logger';
 import type { SimulatorServer } from '../simulators/simulator-server';
+import type { SealedBox } from '../store/sealed-box';
 import type { SharedRedis } from '../store/shared-redis';
 import type { SignalStore } from '../store/signal-store';
 
@@ -27,6 +28,8 @@ export interface ProcessServices {
   guardsFor?(vendor: VendorName): readonly AttemptGuard[];
   /** The process's one Redis connection (store, budgets, Credolab token); undefined without REDIS_URL. */
   redis?: SharedRedis;
+  /** Seals what this process writes to Redis (SIGNALS_STORE_KEY); present whenever `redis` is. */
+  sealedBox?: SealedBox;
   /** The shared signal store every vendor loader looks in first (memory, and Redis when configured). */
   store: SignalStore;
 }

@@ -11,6 +11,8 @@ describe('loadConfig: Credolab and NeuroID', () => {
       credentials: null,
       tokenRefreshMarginMs: 300_000,
       loginFailureCooldownMs: 30_000,
+      tokenClaimMs: 15_000,
+      tokenPollMs: 50,
       http: { timeoutMs: 10_000, concurrency: 16, maxConnections: 32, retryBaseMs: 500, maxRetries: 2 },
     });
     expect(config.neuroid).toEqual({

@@ -5,6 +5,7 @@ import type { Deadline } from '../http/deadline';
 import { SingleFlight } from '../single-flight';
 import type { VendorHttpClient, VendorRequest, VendorResponse } from '../http/vendor-http-client';
 import { loginRejection, toCredolabToken, type CredolabToken } from './credolab.mapper';
+import type { SharedCredolabToken } from './credolab.shared-token';
 import type { CredolabLoginRequest, CredolabRefreshRequest } from './credolab.wire';
 
 const LOGIN_PATH = '/v6.0/account/login';
@@ -23,6 +24,17 @@ export interface CredolabTokenManagerOptions {
    */
   flightBudgetMs: number;
   logger: Logger;
+  /**
+   * The fleet's token in Redis (with REDIS_URL): one replica logs in or refreshes, the others use its
+   * token. Without it (or while Redis is down) this process logs in on its own.
+   */
+  shared?: {
+    token: SharedCredolabToken;
+    /** How long the replica logging in holds the claim (CREDOLAB_TOKEN_CLAIM_MS). */
+    claimTtlMs: number;
+    /** How often the others look for its token while it does (CREDOLAB_TOKEN_POLL_MS). */
+    pollMs: number;
+  };
   now?: () => number;
 }
 
@@ -37,6 +49,9 @@ export interface CredolabTokenManagerOptions {
  * - A rejected login is shared by everyone waiting on it and remembered for the cooldown, so queued
  *   callers do not log in again one after another with credentials Credolab just refused.
  * - The password and the tokens appear in no log line and no error.
+ * - With Redis (`shared`), the same holds across the fleet: the single flight makes one Redis round per
+ *   process, the claim makes one login per fleet, and a 401 re-logs in only if Redis still holds the
+ *   token that got it. Redis failing is never an outage: the process then logs in itself.
  */
 export class CredolabTokenManager {
   private current: CredolabToken | undefined;
@@ -68,14 +83,73 @@ export class CredolabTokenManager {
   private validToken(deadline: Deadline): Promise<CredolabToken> {
     const token = this.current;
     if (token && this.now() < this.refreshAt(token)) return Promise.resolve(token);
-    return this.join((budget) => (token ? this.refreshOrLogin(token, budget) : this.login(budget)), deadline);
+    return this.join(
+      (budget) => this.obtain(token, false, budget, () => (token ? this.refreshOrLogin(token, budget) : this.login(budget))),
+      deadline,
+    );
   }
 
   private renewRejected(rejected: CredolabToken, deadline: Deadline): Promise<CredolabToken> {
     const current = this.current;
     if (current && current !== rejected && this.now() < this.refreshAt(current)) return Promise.resolve(current);
     if (current === rejected) this.current = undefined; // never hand the refused token out again
-    return this.join((budget) => this.login(budget), deadline);
+    return this.join((budget) => this.obtain(rejected, true, budget, () => this.login(budget)), deadline);
+  }
+
+  /**
+   * A new token for the process: with Redis, the fleet's (whoever wins the claim logs in or refreshes for
+   * everyone; the others poll for its token), else `local`. `stale` is the token being replaced:
+   * `rejected` when Credolab refused it (401), else it is merely about to lapse.
+   */
+  private async obtain(
+    stale: CredolabToken | undefined,
+    rejected: boolean,
+    budget: Deadline,
+    local: () => Promise<CredolabToken>,
+  ): Promise<CredolabToken> {
+    const shared = this.options.shared;
+    if (!shared) return local();
+    let claim: Buffer | undefined;
+    try {
+      for (;;) {
+        const found = await this.usableShared(stale, rejected);
+        if (found) return found;
+        claim = await shared.token.claim(shared.claimTtlMs);
+        if (claim) break;
+        if (budget.remainingMs() <= shared.pollMs) break; // give up waiting; log in ourselves below
+        await sleep(shared.pollMs, budget.signal);
+      }
+      if (claim) {
+        // Won the claim: another replica may have replaced the token just before we took it.
+        const found = await this.usableShared(stale, rejected);
+        if (found) return found;
+      }
+    } catch (error) {
+      if (budget.signal.aborted) throw error;
+      shared.token.warn('redis unavailable for the Credolab token: this process logs in on its own', error);
+      return local();
+    }
+    try {
+      const token = await local();
+      await shared.token.write(token).catch((error: unknown) => {
+        shared.token.warn('redis unavailable for the Credolab token: this process logs in on its own', error);
+      });
+      return token;
+    } finally {
+      // Released on failure too: the others then try themselves instead of waiting out the claim.
+      if (claim) await shared.token.release(claim).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Redis's token when this process may use it: not the one Credolab refused (compared by identity),
+   * and not itself about to lapse.
+   */
+  private async usableShared(stale: CredolabToken | undefined, rejected: boolean): Promise<CredolabToken | undefined> {
+    const found = await this.options.shared?.token.read();
+    if (!found) return undefined;
+    if (rejected && stale && found.accessToken === stale.accessToken) return undefined;
+    return this.now() < this.refreshAt(found) ? found : undefined;
   }
 
   private refreshAt(token: CredolabToken): number {
@@ -148,6 +222,21 @@ export class CredolabTokenManager {
       throw error;
     }
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function bearer(token: CredolabToken): Record<string, string> {

@@ -2,6 +2,7 @@ import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from 
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredolabDatasource, type CredolabConnection } from './credolab.datasource';
+import { SharedCredolabToken } from './credolab.shared-token';
 import { CredolabTokenManager } from './credolab.token-manager';
 
 /**
@@ -27,6 +28,10 @@ export const credolabVendor = defineVendor({
       loginFailureCooldownMs: settings.loginFailureCooldownMs,
       flightBudgetMs: services.server.operationTimeoutMs,
       logger: services.logger,
+      // With Redis, one login for the whole fleet (sealed in Redis); without it, one per process.
+      shared: services.redis && services.sealedBox
+        ? { token: new SharedCredolabToken(services.redis, services.sealedBox, Date.now), claimTtlMs: settings.tokenClaimMs, pollMs: settings.tokenPollMs }
+        : undefined,
     });
     return { connection: { tokens, settings, store: services.store } satisfies CredolabConnection };
   },

@@ -1,0 +1,130 @@
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { parse } from 'graphql';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { liveVendorEnv } from '../../bench/lib/vendor-env';
+import { printSubgraphSdl } from '../../src/schema-sdl';
+import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
+import { newStoreKey, readyRedisState, until } from '../store/redis-support';
+import { CUSTOMERS_SDL, startCustomersSubgraph } from './customers-subgraph';
+import { FAST_ENV, STORE_ON_ENV, type GraphQLResponse } from './harness';
+import { spawnSubgraph, type SpawnedSubgraph } from './spawn-subgraph';
+
+/**
+ * N built subgraph processes on one Redis (or Redis Cluster), live against ONE set of simulators in the
+ * test process, behind a real in-process @apollo/gateway composed with the customers subgraph.
+ * @apollo/gateway takes one URL per subgraph, as a router does; the load balancer in front of the
+ * replicas is a round-robin HTTP proxy here (a Kubernetes Service in production).
+ */
+export interface ReplicaFleet {
+  simulators: Simulators;
+  replicas: SpawnedSubgraph[];
+  /** Requests the proxy sent to each replica, in replica order. */
+  served: number[];
+  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  stop(): Promise<void>;
+}
+
+export interface FleetOptions {
+  size: number;
+  redisUrl: string;
+  cluster: boolean;
+  /** Overrides of the replicas' environment (FAST_ENV, the store on, every vendor live). */
+  env?: Record<string, string>;
+}
+
+/**
+ * @apollo/gateway refuses a supergraph whose `@link(..., for: SECURITY)` features it cannot enforce (the
+ * subgraph enforces its scopes itself); the directives stay, only the purpose goes (as in
+ * test/federation/gateway.test.ts).
+ */
+function withoutSecurityPurpose(supergraphSdl: string): string {
+  return supergraphSdl.replace(/,\s*for:\s*SECURITY/g, '');
+}
+
+export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaFleet> {
+  const simulators = await startSimulators();
+  const env = {
+    ...FAST_ENV, ...STORE_ON_ENV, ...liveVendorEnv(simulators), LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
+    REDIS_URL: options.redisUrl, REDIS_CLUSTER: String(options.cluster), SIGNALS_STORE_KEY: newStoreKey(), REDIS_TIMEOUT_MS: '500',
+    ...options.env,
+  };
+  const replicas = Array.from({ length: options.size }, () => spawnSubgraph(env));
+  const stopReplicas = async () => {
+    for (const replica of replicas) {
+      replica.child.kill('SIGTERM');
+      await replica.exited;
+    }
+  };
+  try {
+    const urls = await Promise.all(replicas.map((replica) => replica.ready));
+    for (const url of urls) {
+      await until(async () => (await readyRedisState(url.replace(/\/graphql$/, ''))) === 'connected', 'replica on redis');
+    }
+    const proxy = await startRoundRobinProxy(urls);
+    const customers = await startCustomersSubgraph();
+    const composition = composeServices([
+      { name: 'customers', url: customers.url, typeDefs: parse(CUSTOMERS_SDL) },
+      { name: 'signals', url: proxy.url, typeDefs: parse(await printSubgraphSdl()) },
+    ]);
+    if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join('\n'));
+    const gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: withoutSecurityPurpose(composition.supergraphSdl) }) });
+    await gateway.start();
+    return {
+      simulators,
+      replicas,
+      served: proxy.served,
+      async query(query, variables) {
+        const response = await gateway.executeOperation({ query, variables });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        return response.body.singleResult as GraphQLResponse;
+      },
+      async stop() {
+        await gateway.stop();
+        await customers.stop();
+        await proxy.stop();
+        await stopReplicas();
+        await stopSimulators(simulators);
+      },
+    };
+  } catch (error) {
+    await stopReplicas();
+    await stopSimulators(simulators);
+    throw error;
+  }
+}
+
+/** Forwards each request to the next replica in turn (node:http, port 0), counting what each served. */
+async function startRoundRobinProxy(targets: string[]): Promise<{ url: string; served: number[]; stop(): Promise<void> }> {
+  const served = targets.map(() => 0);
+  let next = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    const index = next++ % targets.length;
+    served[index] = (served[index] ?? 0) + 1;
+    const target = new URL(targets[index] as string);
+    const forwarded = httpRequest(
+      { host: target.hostname, port: target.port, path: target.pathname, method: incoming.method, headers: { ...incoming.headers, host: target.host } },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forwarded.on('error', () => {
+      if (!outgoing.headersSent) outgoing.writeHead(502);
+      outgoing.end();
+    });
+    incoming.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    served,
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
