@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Runs the given command (CI: `npm test`) while the subgraph runs as the README's quick start starts it:
-# `npm start`, default ports (GraphQL 4001, metrics 9464), in the background. Fails when `npm start`
-# does not come up (or its ports do not answer), then stops it after the command; the command's status
-# is the script's. Environment for `npm start` is the caller's (CI sets none of PORT/METRICS_PORT).
+# Runs the given command (CI: `npm test`) while the subgraph runs beside it as the README's quick start
+# starts it (`npm start`, built and serving), in the background. It binds port 0 for GraphQL and for
+# metrics, never the defaults 4001 and 9464: a developer running .ci/run may have their own `npm start`
+# there. (No test binds those defaults either: test/support/spawn-subgraph.ts and the harness use 0.)
+# Fails when `npm start` does not come up (or its ports do not answer), then stops it after the
+# command; the command's status is the script's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
 log=test-results/npm-start.log
 
 # Its own session, so stopping it reaches npm and the node process npm started.
-setsid npm start >"${log}" 2>&1 &
+PORT=0 METRICS_PORT=0 setsid npm start >"${log}" 2>&1 &
 pid=$!
 stop() {
   kill -TERM -- "-${pid}" 2>/dev/null

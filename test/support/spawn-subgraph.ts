@@ -18,8 +18,8 @@ export interface SpawnedSubgraph {
  */
 export function spawnSubgraph(env: Record<string, string>): SpawnedSubgraph {
   const child = spawn(process.execPath, [ENTRY], {
-    // METRICS_PORT 0: a running `npm start` holds the default 9464.
-    env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', METRICS_PORT: '0', ...env },
+    // PORT and METRICS_PORT 0: a developer's running `npm start` holds the defaults 4001 and 9464.
+    env: { PATH: process.env.PATH ?? '', APOLLO_TELEMETRY_DISABLED: '1', PORT: '0', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
