@@ -19,10 +19,6 @@ const VENDOR_ENV: { [K in keyof Simulators]?: (simulator: Simulators[K]) => Reco
   credeau: (simulator) => ({
     CREDEAU_BASE_URL: simulator.url,
     ...credentialEnv(credeauCredentialVariables, CREDEAU_SIMULATOR_CREDENTIALS),
-    // One call per customer: the async endpoint's polling would measure the poll interval, not us.
-    CREDEAU_INSIGHTS_MODE: 'sync',
-    // The bench measures the subgraph, not Credeau's 1000/60s budget (empty: unlimited).
-    CREDEAU_RATE_LIMIT: '',
   }),
   credolab: (simulator) => ({
     CREDOLAB_BASE_URL: simulator.url,
@@ -39,7 +35,17 @@ const VENDOR_ENV: { [K in keyof Simulators]?: (simulator: Simulators[K]) => Reco
   }),
 };
 
+/**
+ * The bench's and the replica tests' environment: every vendor live against the simulators, Credeau
+ * in sync mode (one call per customer: the async endpoint's polling would measure the poll interval,
+ * not us) and without its 1000/60s budget (the bench measures the subgraph, not Credeau's limit).
+ */
 export function liveVendorEnv(simulators: Simulators): Record<string, string> {
+  return { ...simulatorLiveEnv(simulators), CREDEAU_INSIGHTS_MODE: 'sync', CREDEAU_RATE_LIMIT: '' };
+}
+
+/** Every vendor live (base URL and the credentials its simulator accepts), nothing else changed. */
+export function simulatorLiveEnv(simulators: Simulators): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of Object.keys(simulators) as Array<keyof Simulators>) {
     const build = VENDOR_ENV[name] as ((simulator: Simulators[typeof name]) => Record<string, string>) | undefined;

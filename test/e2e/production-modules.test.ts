@@ -1,11 +1,8 @@
+import { simulatorLiveEnv } from '../../bench/lib/vendor-env';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CREDEAU_SIMULATOR_CREDENTIALS } from '../../src/simulators/credeau/credeau.simulator';
-import { CREDOLAB_SIMULATOR_CREDENTIALS } from '../../src/simulators/credolab/credolab.simulator';
-import { FINBOX_SIMULATOR_CREDENTIALS } from '../../src/simulators/finbox/finbox.simulator';
-import { NEUROID_SIMULATOR_CREDENTIALS } from '../../src/simulators/neuroid/neuroid.simulator';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
 import { ENTRY } from '../support/spawn-subgraph';
 
@@ -19,18 +16,7 @@ function productionEnv(simulators: Simulators): Record<string, string> {
     HOST: '127.0.0.1',
     ROUTER_SECRET_DISABLED: 'true',
     METRICS_PORT: '0',
-    CREDEAU_BASE_URL: simulators.credeau.url,
-    CREDEAU_CLIENT_ID: CREDEAU_SIMULATOR_CREDENTIALS.clientId,
-    CREDEAU_AUTH_TOKEN: CREDEAU_SIMULATOR_CREDENTIALS.authToken,
-    CREDOLAB_BASE_URL: simulators.credolab.url,
-    CREDOLAB_EMAIL: CREDOLAB_SIMULATOR_CREDENTIALS.email,
-    CREDOLAB_PASSWORD: CREDOLAB_SIMULATOR_CREDENTIALS.password,
-    NEUROID_BASE_URL: simulators.neuroid.apiBaseUrl,
-    NEUROID_API_KEY: NEUROID_SIMULATOR_CREDENTIALS.apiKey,
-    NEUROID_SITE_ID: NEUROID_SIMULATOR_CREDENTIALS.siteId,
-    FINBOX_BASE_URL: simulators.finbox.url,
-    FINBOX_API_KEY: FINBOX_SIMULATOR_CREDENTIALS.apiKey,
-    FINBOX_SERVER_HASH: FINBOX_SIMULATOR_CREDENTIALS.serverHash,
+    ...simulatorLiveEnv(simulators),
   };
 }
 

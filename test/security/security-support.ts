@@ -2,10 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import type { Simulators } from '../../src/simulators';
-import { CREDEAU_SIMULATOR_CREDENTIALS } from '../../src/simulators/credeau/credeau.simulator';
-import { CREDOLAB_SIMULATOR_CREDENTIALS } from '../../src/simulators/credolab/credolab.simulator';
-import { FINBOX_SIMULATOR_CREDENTIALS } from '../../src/simulators/finbox/finbox.simulator';
-import { NEUROID_SIMULATOR_CREDENTIALS } from '../../src/simulators/neuroid/neuroid.simulator';
 
 export const ISSUER = 'https://auth.test/';
 export const AUDIENCE = 'customer-signals';
@@ -61,22 +57,7 @@ export function resetVendorCalls(simulators: Simulators): void {
 }
 
 /** Production with every vendor live against the test's simulators (production refuses simulators in-process). */
-export function liveVendorEnv(simulators: Simulators): Record<string, string> {
-  return {
-    CREDEAU_BASE_URL: simulators.credeau.url,
-    CREDEAU_CLIENT_ID: CREDEAU_SIMULATOR_CREDENTIALS.clientId,
-    CREDEAU_AUTH_TOKEN: CREDEAU_SIMULATOR_CREDENTIALS.authToken,
-    CREDOLAB_BASE_URL: simulators.credolab.url,
-    CREDOLAB_EMAIL: CREDOLAB_SIMULATOR_CREDENTIALS.email,
-    CREDOLAB_PASSWORD: CREDOLAB_SIMULATOR_CREDENTIALS.password,
-    NEUROID_BASE_URL: simulators.neuroid.apiBaseUrl,
-    NEUROID_API_KEY: NEUROID_SIMULATOR_CREDENTIALS.apiKey,
-    NEUROID_SITE_ID: NEUROID_SIMULATOR_CREDENTIALS.siteId,
-    FINBOX_BASE_URL: simulators.finbox.url,
-    FINBOX_API_KEY: FINBOX_SIMULATOR_CREDENTIALS.apiKey,
-    FINBOX_SERVER_HASH: FINBOX_SIMULATOR_CREDENTIALS.serverHash,
-  };
-}
+export { simulatorLiveEnv as liveVendorEnv } from '../../bench/lib/vendor-env';
 
 /** A raw POST to /graphql, for bodies and headers the harness's `query` would not send. */
 export async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
