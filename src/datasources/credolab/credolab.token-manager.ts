@@ -40,7 +40,7 @@ export interface CredolabTokenManagerOptions {
 
 /**
  * Credolab's bearer token, shared by every operation of the process (created once, in
- * credolab.connection.ts). What must stay true:
+ * credolab.vendor.ts when the vendor opens). What must stay true:
  * - At most one login or refresh is in flight (single flight): a burst of operations on a cold start,
  *   or right after expiry, waits on the same one.
  * - A token is refreshed shortly before `.expires`; a failed refresh falls back to a fresh login.

@@ -8,7 +8,7 @@ import { VendorHttpClient } from './vendor-http-client';
 
 /**
  * One vendor's long-lived client from its config section and the server-wide HTTP settings, so every
- * `<vendor>.connection.ts` states only what differs: its base URL and its retry policy.
+ * `<vendor>.vendor.ts` states only what differs: its base URL and its retry policy.
  */
 export function createVendorClient(options: {
   vendor: VendorName;
