@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '../context';
 import { analyseOperation, type OperationAnalysis } from './analyse-operation';
 import { costModelOf } from './cost-model';
@@ -12,6 +12,15 @@ import { refusal } from './refusal';
  * repeated fields is refused while parsing, before the depth limit, validation or the analysis.
  */
 export const MAX_QUERY_TOKENS = 20_000;
+
+/** The stand-in for a document nested too deep; recognised by its operation name. */
+const DEPTH_REFUSED_NAME = 'DemandControlDepthRefused';
+const DEPTH_REFUSED = parse(`query ${DEPTH_REFUSED_NAME} { __typename }`);
+
+function isDepthRefused(document: DocumentNode): boolean {
+  const [only] = document.definitions;
+  return document.definitions.length === 1 && only?.kind === Kind.OPERATION_DEFINITION && only.name?.value === DEPTH_REFUSED_NAME;
+}
 
 export interface DemandControlLimits {
   /** MAX_OPERATION_DEPTH: fields, fragment spreads and inline fragments nested in one operation. */
@@ -27,7 +36,8 @@ export interface DemandControlLimits {
 /**
  * Demand control, before any resolver runs, so a refused operation makes no vendor call:
  * 1. right after parsing, before graphql-js validates it, an operation nested deeper than
- *    MAX_OPERATION_DEPTH (fragment spreads included) is GRAPHQL_VALIDATION_FAILED;
+ *    MAX_OPERATION_DEPTH (fragment spreads included) is GRAPHQL_VALIDATION_FAILED (an operation named
+ *    DemandControlDepthRefused is refused the same way: that name marks the refusal);
  * 2. once the operation is known, one linear analysis (analyse-operation.ts, costs from the schema's
  *    `@cost`/`@listSize`) with the variables coerced once; its one result is checked against
  *    MAX_ENTITIES_PER_OPERATION and the representation rules (BAD_USER_INPUT), then
@@ -38,17 +48,19 @@ export function demandControlPlugin(limits: DemandControlLimits): ApolloServerPl
   return {
     async requestDidStart() {
       return {
-        async parsingDidStart(requestContext) {
-          return async (error) => {
-            const document = requestContext.document;
-            if (error || !document) return;
-            // Thrown here, Apollo answers with this error at its status without validating the document.
-            if (operationDepth(document, limits.maxOperationDepth) > limits.maxOperationDepth) {
-              throw refusal('GRAPHQL_VALIDATION_FAILED', `Operation nested deeper than ${limits.maxOperationDepth} levels (fields and fragment spreads)`);
-            }
-          };
+        async validationDidStart(requestContext) {
+          const { document } = requestContext;
+          if (operationDepth(document, limits.maxOperationDepth) <= limits.maxOperationDepth) return;
+          // Apollo validates requestContext.document next. A trivial stand-in that marks the refusal spares
+          // graphql-js the deep document, and the refusal then takes Apollo's ordinary error path below
+          // (log, metrics, headers). Apollo's document cache keeps the stand-in under this query's hash, so a
+          // repeat is refused the same way without being parsed.
+          (requestContext as { document: DocumentNode }).document = DEPTH_REFUSED;
         },
         async didResolveOperation({ operation, document, request, schema }) {
+          if (isDepthRefused(document)) {
+            throw refusal('GRAPHQL_VALIDATION_FAILED', `Operation nested deeper than ${limits.maxOperationDepth} levels (fields and fragment spreads)`);
+          }
           if (!operation) return; // Apollo refuses an unknown operationName itself
           const started = performance.now();
           let analysis: OperationAnalysis;
