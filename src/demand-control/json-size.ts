@@ -18,9 +18,13 @@ export function jsonExceeds(value: unknown, limit: number): boolean {
 // eslint-disable-next-line no-control-regex
 const ESCAPED = /["\\\u0000-\u001f]/g;
 
+/** `"`, `\\` and \b \f \n \r \t take two characters; other control characters six (\u00XX). */
+const SHORT_ESCAPES = new Set(['"', '\\', '\b', '\f', '\n', '\r', '\t']);
+
 function stringSize(text: string): number {
-  const escapes = text.match(ESCAPED)?.length ?? 0;
-  return Buffer.byteLength(text, 'utf8') + 2 + escapes * 5;
+  let size = Buffer.byteLength(text, 'utf8') + 2;
+  for (const [escaped] of text.matchAll(ESCAPED)) size += SHORT_ESCAPES.has(escaped) ? 1 : 5;
+  return size;
 }
 
 /** Bytes of `value` itself (brackets, separators, keys, primitives); its children are pushed on `stack`. */
