@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { AnalysisError } from './analysis-error';
-import { argumentCost } from './argument-cost';
+import { argumentCost, variableCostMemo } from './argument-cost';
 import { CappedKeySet } from './capped-key-set';
 import type { CostModel, FieldCost } from './cost-model';
 import { selectingArgumentLength, specListSize } from './list-size';
@@ -78,6 +78,10 @@ export function analyseOperation(
   const inProgress = new Set<string>();
   const problems: string[] = [];
   let problemCount = 0;
+  // Per variable, computed once: a large variable that many aliases share is walked once, not per alias.
+  const variableCosts = variableCostMemo();
+  const variableKeys = new Map<string, string>();
+  const variableRepresentations = new Map<string, number>();
 
   const emptySummary = (): Summary => ({
     cost: { a: 0, b: 0 },
@@ -183,6 +187,15 @@ export function analyseOperation(
   };
 
   const entities = (node: FieldNode): number => {
+    const argument = node.arguments?.find((arg) => arg.name.value === 'representations');
+    if (argument?.value.kind !== Kind.VARIABLE) return checkRepresentations(node);
+    const name = argument.value.name.value;
+    let count = variableRepresentations.get(name);
+    if (count === undefined) variableRepresentations.set(name, (count = checkRepresentations(node)));
+    return count;
+  };
+
+  const checkRepresentations = (node: FieldNode): number => {
     const representations = representationsOf(node, variables);
     representations.forEach((representation, index) => {
       const problem = representationProblem(representation);
@@ -198,16 +211,30 @@ export function analyseOperation(
     for (const argument of node.arguments ?? []) {
       const argumentDefinition = definition.args.get(argument.name.value);
       if (!argumentDefinition) throw new AnalysisError(`unknown argument ${argument.name.value}`);
-      cost += argumentCost(model, argument.value, argumentDefinition, variables);
+      cost += argumentCost(model, argument.value, argumentDefinition, variables, variableCosts);
     }
     return cost;
   };
 
   const argumentsKey = (node: FieldNode): string =>
     (node.arguments ?? [])
-      .map((arg) => `${arg.name.value}:${arg.value.kind === Kind.VARIABLE ? JSON.stringify(variables[arg.value.name.value] ?? null) : print(arg.value)}`)
+      .map((arg) => `${arg.name.value}:${arg.value.kind === Kind.VARIABLE ? variableKey(arg.value.name.value) : intern(print(arg.value))}`)
       .sort()
       .join(',');
+
+  // Argument values become short ids in vendor-call keys: a long value (a 500 KB id in a variable) is
+  // hashed once, and keys stay short however many aliases and levels repeat it.
+  const valueIds = new Map<string, string>();
+  const intern = (text: string): string => {
+    let id = valueIds.get(text);
+    if (id === undefined) valueIds.set(text, (id = `#${valueIds.size}`));
+    return id;
+  };
+  const variableKey = (name: string): string => {
+    let key = variableKeys.get(name);
+    if (key === undefined) variableKeys.set(name, (key = intern(JSON.stringify(variables[name] ?? null))));
+    return key;
+  };
 
   const rootType = model.schema.getRootType(operation.operation);
   if (!rootType) throw new AnalysisError(`this subgraph serves no ${operation.operation} operations`);

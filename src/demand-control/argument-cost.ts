@@ -3,19 +3,42 @@ import type { CostModel } from './cost-model';
 import { AnalysisError } from './analysis-error';
 
 /**
+ * A variable's cost for one argument definition, computed once per operation: a large variable used by
+ * many aliases is walked once, not once per alias.
+ */
+export type VariableCostMemo = (definition: GraphQLArgument | GraphQLInputField, variable: string, compute: () => number) => number;
+
+export function variableCostMemo(): VariableCostMemo {
+  const costs = new Map<GraphQLArgument | GraphQLInputField, Map<string, number>>();
+  return (definition, variable, compute) => {
+    let byVariable = costs.get(definition);
+    if (!byVariable) costs.set(definition, (byVariable = new Map()));
+    let cost = byVariable.get(variable);
+    if (cost === undefined) byVariable.set(variable, (cost = compute()));
+    return cost;
+  };
+}
+
+/**
  * The cost of one argument value, by the router's rules: an input object costs 1 (or its `@cost`) plus
  * its fields, a list the sum of its items, a scalar or enum its `@cost` or 0, null 0. A variable is
  * costed from its (coerced) value.
  */
-export function argumentCost(model: CostModel, value: ValueNode, definition: GraphQLArgument | GraphQLInputField, variables: Record<string, unknown>): number {
+export function argumentCost(
+  model: CostModel,
+  value: ValueNode,
+  definition: GraphQLArgument | GraphQLInputField,
+  variables: Record<string, unknown>,
+  memo: VariableCostMemo,
+): number {
   switch (value.kind) {
     case Kind.NULL:
       return 0;
     case Kind.VARIABLE:
-      return variableCost(model, variables[value.name.value], definition);
+      return memo(definition, value.name.value, () => variableCost(model, variables[value.name.value], definition));
     case Kind.LIST: {
       let cost = model.inputWeight(definition) ?? 0;
-      for (const item of value.values) cost += argumentCost(model, item, definition, variables);
+      for (const item of value.values) cost += argumentCost(model, item, definition, variables, memo);
       return cost;
     }
     case Kind.OBJECT: {
@@ -26,7 +49,7 @@ export function argumentCost(model: CostModel, value: ValueNode, definition: Gra
       for (const field of value.fields) {
         const inner = fields[field.name.value];
         if (!inner) throw new AnalysisError(`unknown input field ${field.name.value}`);
-        cost += argumentCost(model, field.value, inner, variables);
+        cost += argumentCost(model, field.value, inner, variables, memo);
       }
       return cost;
     }

@@ -1,4 +1,7 @@
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { analyseOperation } from '../../src/demand-control/analyse-operation';
+import { costModelOf } from '../../src/demand-control/cost-model';
+import { buildCustomerSignalsSchema } from '../../src/schema';
 import { jsonExceeds } from '../../src/demand-control/json-size';
 import { operationDepth } from '../../src/demand-control/operation-depth';
 import { CappedKeySet } from '../../src/demand-control/capped-key-set';
@@ -69,5 +72,35 @@ describe('CappedKeySet', () => {
     const other = new CappedKeySet(3);
     other.addAll(set, 'x/');
     expect(other.size).toBe(4);
+  });
+});
+
+describe('analyseOperation with large shared variables', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildCustomerSignalsSchema();
+  });
+
+  const analyse = (query: string, variables: Record<string, unknown>) => {
+    const document = parse(query);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    return analyseOperation(costModelOf(schema), document, operation, variables, 501);
+  };
+
+  it('keys 1,000 aliases that share a 200 KB variable by the value once', () => {
+    const roots = Array.from({ length: 1000 }, (_, i) => `c${i}: customerSignals(id: $id) { deviceInsights { status } }`).join(' ');
+    const analysis = analyse(`query($id: ID!) { ${roots} }`, { id: 'x'.repeat(200_000) });
+    // one customer, one argument set
+    expect(analysis.vendorCalls).toBe(1);
+  });
+
+  it('counts a representations variable at every occurrence but checks it once', () => {
+    const representations = [...Array.from({ length: 10 }, (_, i) => ({ __typename: 'Customer', id: `r${i}` })), { id: 'no-typename' }];
+    const analysis = analyse('query($r: [_Any!]!) { a: _entities(representations: $r) { __typename } b: _entities(representations: $r) { __typename } }', {
+      r: representations,
+    });
+    expect(analysis.entities).toBe(22);
+    expect(analysis.representationProblemCount).toBe(1);
+    expect(analysis.representationProblems).toEqual(['representation 10: __typename must be "Customer", the only entity this subgraph resolves']);
   });
 });
