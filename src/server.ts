@@ -12,12 +12,11 @@ import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import type { Logger } from './logger';
 import { countVendorCallsPerOperation, operationScopeMiddleware } from './observability/operation-scope';
 import { cacheHintsPlugin } from './plugins/cache-hints.plugin';
-import { costLimitPlugin, MAX_QUERY_TOKENS } from './plugins/cost-limit.plugin';
-import { entityLimitPlugin } from './plugins/entity-limit.plugin';
+import { demandControlPlugin, MAX_QUERY_TOKENS } from './demand-control/demand-control.plugin';
+import { responseSizePlugin } from './demand-control/response-size.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
-import { representationCheckPlugin } from './plugins/representation-check.plugin';
 import { graphqlGate } from './security/graphql-gate';
 import { bodyParserErrors, unexpectedHttpErrors } from './security/request-body-guard';
 import { buildCustomerSignalsSchema } from './schema';
@@ -76,9 +75,14 @@ export async function startSubgraphServer(
       // Apollo's landing page loads from a CDN; GraphiQL is served from node_modules below instead.
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
-      entityLimitPlugin(config.server.maxEntitiesPerOperation),
-      representationCheckPlugin(),
-      costLimitPlugin(config.governance),
+      demandControlPlugin({
+        maxOperationDepth: config.server.maxOperationDepth,
+        maxEntitiesPerOperation: config.server.maxEntitiesPerOperation,
+        maxVendorCallsPerOperation: config.governance.maxVendorCallsPerOperation,
+        maxEstimatedResponseItems: config.governance.maxEstimatedResponseItems,
+      }),
+      // Before the cache-control plugin: a replaced, too large answer is an error and is never cached.
+      responseSizePlugin(config.server.maxResponseBytes, logger),
       ...observers,
       operationLogPlugin(logger),
       // Cache-Control from the store's remaining freshness (no @cacheControl in the SDL: hints are dynamic).

@@ -91,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       maxRequestBytes: e.MAX_REQUEST_BYTES,
       maxEntitiesPerOperation: e.MAX_ENTITIES_PER_OPERATION,
+      maxOperationDepth: e.MAX_OPERATION_DEPTH,
+      maxResponseBytes: e.MAX_RESPONSE_BYTES,
       graphiqlEnabled:
         e.GRAPHIQL_ENABLED === undefined ? !production : e.GRAPHIQL_ENABLED === 'true' || e.GRAPHIQL_ENABLED === '1',
     },

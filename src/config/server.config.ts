@@ -22,6 +22,10 @@ export const serverEnvShape = {
   MAX_REQUEST_BYTES: integerVar(1_048_576, 1024, 104_857_600),
   /** Most `_entities` representations accepted in one operation. Default 500. */
   MAX_ENTITIES_PER_OPERATION: integerVar(500, 1, 100_000),
+  /** Deepest nesting of fields, fragment spreads and inline fragments, checked before validation. Default 32. */
+  MAX_OPERATION_DEPTH: integerVar(32, 2, 512),
+  /** Largest serialized answer; larger is RESPONSE_TOO_LARGE. Default 16777216 (16 MiB). */
+  MAX_RESPONSE_BYTES: integerVar(16_777_216, 1024, 1_073_741_824),
   /** Connection timeout for every vendor origin. Default 5000. */
   HTTP_CONNECT_TIMEOUT_MS: integerVar(5000, 1, 120_000),
   /** Largest vendor response body read, bytes; larger is VENDOR_BAD_RESPONSE. Default 16777216 (16 MiB). */
@@ -42,6 +46,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   maxRequestBytes: number;
   maxEntitiesPerOperation: number;
+  maxOperationDepth: number;
+  maxResponseBytes: number;
   graphiqlEnabled: boolean;
 }
 

@@ -6,10 +6,15 @@ import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
 import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
 import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
+import { DEFAULT_SMS_PAGE_SIZE } from '../datasources/credeau/credeau-sms.paging';
 
 @Resolver(() => Customer)
 export class CustomerExtractedSmsResolver {
   @Directive('@cost(weight: 1)')
+  // A page holds `first` edges (the schema default when omitted; null means the default too, hence not required).
+  @Directive(
+    `@listSize(assumedSize: ${DEFAULT_SMS_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`,
+  )
   @Directive('@authenticated')
   @Directive('@requiresScopes(scopes: [["signals:sms:read"]])')
   @FieldResolver(() => ExtractedSmsConnection, {

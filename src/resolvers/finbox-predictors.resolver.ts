@@ -34,6 +34,8 @@ export class CustomerFinboxPredictorsResolver {
 
 @Resolver(() => FinboxPredictors)
 export class FinboxPredictorsValuesResolver {
+  // FinBox publishes no maximum; a predictor feature set holds hundreds (the simulator's ~30).
+  @Directive('@listSize(assumedSize: 1000)')
   @FieldResolver(() => [Predictor], {
     description: 'The named predictors that exist, in the order asked; every predictor, in FinBox\'s order, when names is omitted.',
   })

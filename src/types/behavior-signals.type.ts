@@ -1,6 +1,6 @@
 import { DateTimeScalar } from './scalars';
 import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { BehaviorSignal } from './behavior-signal.type';
 import { InsightStatus } from './insight-status.type';
 import { JSONScalar } from './scalars';
@@ -35,6 +35,8 @@ export class BehaviorSignals {
   @Field(() => String, { nullable: true, description: "NeuroID's id of the browser behind the profile." })
   clientId!: string | null;
 
+  // NeuroID publishes no fixed length: one signal per model on the site (five in its own examples).
+  @Directive('@listSize(assumedSize: 20)')
   @Field(() => [BehaviorSignal], { description: 'In no fixed order: look one up with signal(model:).' })
   signals!: BehaviorSignal[];
 

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { CredolabFraudDevice } from './credolab-fraud-device.type';
 import { CredolabFraudRule } from './credolab-fraud-rule.type';
 import { CredolabIpDetails } from './credolab-ip-details.type';
@@ -57,6 +57,8 @@ export class CredolabFraudCheck {
   @Field(() => Int, { nullable: true })
   rulesMatched!: number | null;
 
+  // The iovation rules that matched in one rule set; rule sets hold tens of rules.
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [CredolabFraudRule])
   rules!: CredolabFraudRule[];
 

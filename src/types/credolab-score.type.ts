@@ -1,5 +1,5 @@
 import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
 import { CredolabFragment } from './credolab-fragment.type';
 import { CredolabPlatform } from './credolab-platform.type';
 import { CredolabScorecard } from './credolab-scorecard.type';
@@ -36,6 +36,8 @@ export class CredolabScore {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When Credolab answered this request.' })
   requestedAt!: Date | null;
 
+  // One per scorecard deployed on the subscription (usually one or two).
+  @Directive('@listSize(assumedSize: 10)')
   @Field(() => [CredolabScorecard], { description: 'Every scorecard on the subscription; empty unless COMPLETE.' })
   scores!: CredolabScorecard[];
 
@@ -45,6 +47,8 @@ export class CredolabScore {
   @Field(() => Float, { nullable: true, description: "The first scorecard's probability of default." })
   probability!: number | null;
 
+  // Three standard fragments (velocity, device, permission) plus the subscription's custom ones.
+  @Directive('@listSize(assumedSize: 50)')
   @Field(() => [CredolabFragment], { description: 'Every fragment; empty unless COMPLETE.' })
   fragments!: CredolabFragment[];
 

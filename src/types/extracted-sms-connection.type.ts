@@ -1,6 +1,6 @@
 import { DateTimeScalar } from './scalars';
 import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ExtractedSmsEdge } from './extracted-sms-edge.type';
 import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';
 
@@ -12,6 +12,9 @@ export class ExtractedSmsConnection {
   @Field(() => ExtractedSmsPageInfo)
   pageInfo!: ExtractedSmsPageInfo;
 
+  // Sized by `extractedSms(first:)` (its sizedFields); on its own, the largest page served by default
+  // (CREDEAU_SMS_MAX_PAGE_SIZE's default).
+  @Directive('@listSize(assumedSize: 500)')
   @Field(() => [ExtractedSmsEdge])
   edges!: ExtractedSmsEdge[];
 

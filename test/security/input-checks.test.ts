@@ -1,5 +1,5 @@
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
-import { MAX_REPRESENTATION_ID_LENGTH } from '../../src/plugins/representation-check.plugin';
+import { MAX_REPRESENTATION_ID_LENGTH } from '../../src/demand-control/representations';
 import { resetVendorCalls, vendorCalls } from './security-support';
 
 const ALL_VENDOR_FIELDS = `... on Customer { id
