@@ -26,9 +26,9 @@ export interface RunningGateway {
   /** e.g. http://127.0.0.1:40124/graphql */
   url: string;
   /** POSTs an operation as `application/json` and answers the status and the parsed body. */
-  post(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLResponse }>;
+  post(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<{ status: number; body: GraphQLResponse }>;
   /** The body alone (any status). */
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  query(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
 
@@ -53,15 +53,21 @@ export function withoutSecurityPurpose(supergraphSdl: string): string {
 /** Starts the given gateway over the supergraph, listening on 127.0.0.1 port 0. */
 export async function startGateway(kind: GatewayKind, supergraphSdl: string): Promise<RunningGateway> {
   const started = kind === 'apollo' ? await startApolloGateway(supergraphSdl) : await startHiveGateway(supergraphSdl);
-  const post = async (query: string, variables?: Record<string, unknown>) => {
+  const post = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
     const response = await fetch(started.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables, operationName }),
     });
     return { status: response.status, body: (await response.json()) as GraphQLResponse };
   };
-  return { kind, url: started.url, post, query: async (query, variables) => (await post(query, variables)).body, stop: started.stop };
+  return {
+    kind,
+    url: started.url,
+    post,
+    query: async (query, variables, operationName) => (await post(query, variables, operationName)).body,
+    stop: started.stop,
+  };
 }
 
 async function startApolloGateway(supergraphSdl: string): Promise<{ url: string; stop(): Promise<void> }> {
