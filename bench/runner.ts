@@ -14,6 +14,7 @@ import { liveVendorEnv } from './lib/vendor-env';
 import { coldFields, VENDOR_FIELDS } from './lib/vendor-fields';
 import { burst } from './scenarios/burst';
 import { cold } from './scenarios/cold';
+import { edge } from './scenarios/edge';
 import { fanout } from './scenarios/fanout';
 import { memoryAfterRuns, soak, SOAK_DURATION_SEC } from './scenarios/memory';
 import { warm } from './scenarios/warm';
@@ -28,7 +29,7 @@ import { warmShared } from './scenarios/warm-shared';
  * bench/results/latest.json.
  * Targets are informational: the exit code is 0 whenever the bench ran, whatever it measured.
  */
-const SCENARIOS = ['fanout', 'cold', 'warm', 'warm-shared', 'burst', 'memory'] as const;
+const SCENARIOS = ['fanout', 'cold', 'warm', 'warm-shared', 'burst', 'memory', 'edge'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
@@ -148,6 +149,9 @@ async function runScenarios(context: BenchContext, options: Options) {
         break;
       case 'memory':
         figures.push(...(await memoryAfterRuns(context)));
+        break;
+      case 'edge':
+        figures.push(...(await edge(context)));
         break;
     }
     progress(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

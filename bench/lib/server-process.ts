@@ -19,7 +19,8 @@ export interface ServerProcess {
   memory(): ProcessMemory;
   /** Last lines the server wrote, for error messages when it dies. */
   outputTail(): string;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 15 s) if it has not exited: a wedged server still ends. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface ServerProcessOptions {
@@ -77,11 +78,11 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     pid,
     memory: () => readProcessMemory(pid),
     outputTail: () => output,
-    stop() {
+    stop(graceMs = STOP_TIMEOUT_MS) {
       stopping ??= (async () => {
         if (child.exitCode !== null) return;
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
         await exited;
         clearTimeout(timer);
       })();

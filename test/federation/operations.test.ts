@@ -3,7 +3,10 @@ import { join, relative, sep } from 'node:path';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { parse, validate, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildCustomerSignalsSchema } from '../../src/schema';
-import { startTestSubgraph, type TestSubgraph } from '../support/harness';
+import { printSubgraphSdl } from '../../src/schema-sdl';
+import { CUSTOMERS_SDL, startCustomersSubgraph } from '../support/customers-subgraph';
+import { composeSupergraph, GATEWAY_KINDS, startGateway, type RunningGateway } from '../support/gateways';
+import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../support/harness';
 
 const ROOT = join(__dirname, '..', '..');
 const OPERATIONS_DIR = join(ROOT, 'operations');
@@ -12,6 +15,14 @@ const OPERATIONS_DIR = join(ROOT, 'operations');
  * only field-level, coded ones (a nulled field with extensions.code/vendor), never anything else.
  */
 const SCENARIOS_DIR = join(OPERATIONS_DIR, 'scenarios');
+/** Operations only a gateway sends (`_entities`): they run against the subgraph alone. */
+const SUBGRAPH_ONLY_DIR = join(OPERATIONS_DIR, 'subgraph-only');
+
+interface OperationBody {
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
 
 function operationFiles(dir = OPERATIONS_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -35,31 +46,64 @@ describe('operations/', () => {
   });
 
   it.each(files.map((file) => [relative(ROOT, file), file]))('%s validates against the subgraph schema and runs without errors (scenarios/: only coded vendor errors)', async (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const document = parse(text);
-    expect(validate(schema, document)).toEqual([]);
-    for (const definition of document.definitions) {
-      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-      const operation = definition as OperationDefinitionNode;
-      const needsId = operation.variableDefinitions?.some((v) => v.variable.name.value === 'id' && !v.defaultValue);
-      const body = { query: text, operationName: operation.name?.value, variables: needsId ? { id: 'ops-example' } : {} };
+    expect(validate(schema, parse(readFileSync(file, 'utf8')))).toEqual([]);
+    await expectOperationsAnswer(file, async (body) => {
       const response = await fetch(`${subgraph.url}/graphql`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
       });
-      const result = (await response.json()) as { data?: unknown; errors?: Array<{ path?: unknown[]; extensions?: Record<string, unknown> }> };
-      if (file.startsWith(SCENARIOS_DIR + sep)) {
-        expect(result.data).toEqual(expect.anything());
-        for (const error of result.errors ?? []) {
-          expect({ code: error.extensions?.code, vendor: error.extensions?.vendor, hasPath: (error.path?.length ?? 0) > 1 }).toEqual({
-            code: expect.stringMatching(/^VENDOR_/), vendor: expect.any(String), hasPath: true,
-          });
-        }
-      } else {
-        expect(result.errors).toBeUndefined();
-      }
-    }
+      return (await response.json()) as GraphQLResponse;
+    });
+  });
+
+  /**
+   * What a client sends runs through a gateway: every operation outside subgraph-only/ (those ask
+   * `_entities`, which only a gateway may send) answers the same behind both gateways.
+   */
+  describe.each(GATEWAY_KINDS)('behind %s gateway', (kind) => {
+    let customers: { url: string; stop(): Promise<void> };
+    let gateway: RunningGateway;
+    beforeAll(async () => {
+      customers = await startCustomersSubgraph();
+      gateway = await startGateway(kind, composeSupergraph([
+        { name: 'customers', url: customers.url, sdl: CUSTOMERS_SDL },
+        { name: 'signals', url: `${subgraph.url}/graphql`, sdl: await printSubgraphSdl() },
+      ]));
+    });
+    afterAll(async () => {
+      await gateway?.stop();
+      await customers?.stop();
+    });
+
+    const clientFiles = files.filter((file) => !file.startsWith(SUBGRAPH_ONLY_DIR + sep));
+    it.each(clientFiles.map((file) => [relative(ROOT, file), file]))('%s runs without errors (scenarios/: only coded vendor errors)', async (_name, file) => {
+      await expectOperationsAnswer(file, (body) => gateway.query(body.query, body.variables, body.operationName));
+    });
   });
 });
+
+/**
+ * Runs every operation of the file through `send` (an `$id` it needs is given) and checks the answer:
+ * no errors, or under scenarios/ data with only field-level, coded vendor errors.
+ */
+async function expectOperationsAnswer(file: string, send: (body: OperationBody) => Promise<GraphQLResponse>): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  for (const definition of parse(text).definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    const operation = definition as OperationDefinitionNode;
+    const needsId = operation.variableDefinitions?.some((v) => v.variable.name.value === 'id' && !v.defaultValue);
+    const result = await send({ query: text, operationName: operation.name?.value, variables: needsId ? { id: 'ops-example' } : {} });
+    if (file.startsWith(SCENARIOS_DIR + sep)) {
+      expect(result.data).toEqual(expect.anything());
+      for (const error of result.errors ?? []) {
+        expect({ code: error.extensions?.code, vendor: error.extensions?.vendor, hasPath: (error.path?.length ?? 0) > 1 }).toEqual({
+          code: expect.stringMatching(/^VENDOR_/), vendor: expect.any(String), hasPath: true,
+        });
+      }
+    } else {
+      expect(result.errors).toBeUndefined();
+    }
+  }
+}
 
 describe('codegen output (client/generated)', () => {
   it('is what `npm run codegen` would write now (run it after changing schema.graphql or operations/)', async () => {

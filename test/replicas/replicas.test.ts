@@ -2,6 +2,7 @@ import { Cluster, Redis } from 'ioredis';
 import { dumpRedis } from '../store/redis-support';
 import { ALL_FIVE, callsFor, ONE_EACH } from '../store/store-calls';
 import { mostCallsInAnyWindow } from '../support/call-windows';
+import type { GatewayKind } from '../support/gateways';
 import { RedisCluster, RedisProcess } from '../support/redis-process';
 import { startReplicaFleet, type ReplicaFleet } from '../support/replicas';
 
@@ -37,13 +38,13 @@ interface TestRedis {
   destroy(): Promise<void>;
 }
 
-function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: boolean): void {
+function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: boolean, gateway: GatewayKind): void {
   describe(name, () => {
     let redis: TestRedis;
     let fleet: ReplicaFleet;
     beforeAll(async () => {
       redis = await start();
-      fleet = await startReplicaFleet({ size: REPLICAS, redisUrl: redis.url, cluster: redis.cluster, env: FLEET_ENV });
+      fleet = await startReplicaFleet({ size: REPLICAS, redisUrl: redis.url, cluster: redis.cluster, env: FLEET_ENV, gateway });
     }, 90_000);
     afterAll(async () => {
       await fleet?.stop();
@@ -152,13 +153,17 @@ function ready<C extends Redis | Cluster>(client: C): Promise<C> {
   });
 }
 
+/*
+ * A fleet takes three server processes and a Redis (Cluster) to start, so the two fleets are not each run
+ * behind both gateways: one stands behind each, and between them every fleet test runs behind both.
+ */
 fleetTests('three replicas on one redis-server behind @apollo/gateway', async () => {
   const redis = await RedisProcess.start();
   return { url: redis.url, cluster: false, client: () => ready(new Redis(redis.url)), destroy: () => redis.destroy() };
-}, true);
+}, true, 'apollo');
 
-fleetTests('three replicas on a 3-master Redis Cluster (REDIS_CLUSTER=true) behind @apollo/gateway', async () => {
+fleetTests('three replicas on a 3-master Redis Cluster (REDIS_CLUSTER=true) behind Hive Gateway', async () => {
   const cluster = await RedisCluster.start(3);
   const seeds = cluster.url.split(',').map((url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port) }));
   return { url: cluster.url, cluster: true, client: () => ready(new Cluster(seeds)), destroy: () => cluster.destroy() };
-}, true);
+}, true, 'hive');

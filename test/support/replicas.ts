@@ -1,7 +1,3 @@
-import { composeServices } from '@apollo/composition';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { parse } from 'graphql';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { liveVendorEnv } from '../../bench/lib/vendor-env';
@@ -9,14 +5,15 @@ import { printSubgraphSdl } from '../../src/schema-sdl';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
 import { newStoreKey, readyRedisState, until } from '../store/redis-support';
 import { CUSTOMERS_SDL, startCustomersSubgraph } from './customers-subgraph';
+import { composeSupergraph, startGateway, type GatewayKind } from './gateways';
 import { FAST_ENV, STORE_ON_ENV, type GraphQLResponse } from './harness';
 import { spawnSubgraph, type SpawnedSubgraph } from './spawn-subgraph';
 
 /**
  * N built subgraph processes on one Redis (or Redis Cluster), live against ONE set of simulators in the
- * test process, behind a real in-process @apollo/gateway composed with the customers subgraph.
- * @apollo/gateway takes one URL per subgraph, as a router does; the load balancer in front of the
- * replicas is a round-robin HTTP proxy here (a Kubernetes Service in production).
+ * test process, behind a real in-process gateway (@apollo/gateway or Hive Gateway) composed with the
+ * customers subgraph. The gateway takes one URL per subgraph, as a router does; the load balancer in
+ * front of the replicas is a round-robin HTTP proxy here (a Kubernetes Service in production).
  */
 export interface ReplicaFleet {
   simulators: Simulators;
@@ -33,15 +30,8 @@ export interface FleetOptions {
   cluster: boolean;
   /** Overrides of the replicas' environment (FAST_ENV, the store on, every vendor live). */
   env?: Record<string, string>;
-}
-
-/**
- * @apollo/gateway refuses a supergraph whose `@link(..., for: SECURITY)` features it cannot enforce (the
- * subgraph enforces its scopes itself); the directives stay, only the purpose goes (as in
- * test/federation/gateway.test.ts).
- */
-function withoutSecurityPurpose(supergraphSdl: string): string {
-  return supergraphSdl.replace(/,\s*for:\s*SECURITY/g, '');
+  /** The gateway in front of the fleet. */
+  gateway: GatewayKind;
 }
 
 export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaFleet> {
@@ -65,22 +55,16 @@ export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaF
     }
     const proxy = await startRoundRobinProxy(urls);
     const customers = await startCustomersSubgraph();
-    const composition = composeServices([
-      { name: 'customers', url: customers.url, typeDefs: parse(CUSTOMERS_SDL) },
-      { name: 'signals', url: proxy.url, typeDefs: parse(await printSubgraphSdl()) },
+    const supergraphSdl = composeSupergraph([
+      { name: 'customers', url: customers.url, sdl: CUSTOMERS_SDL },
+      { name: 'signals', url: proxy.url, sdl: await printSubgraphSdl() },
     ]);
-    if (composition.errors) throw new Error(composition.errors.map((e) => e.message).join('\n'));
-    const gateway = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: withoutSecurityPurpose(composition.supergraphSdl) }) });
-    await gateway.start();
+    const gateway = await startGateway(options.gateway, supergraphSdl);
     return {
       simulators,
       replicas,
       served: proxy.served,
-      async query(query, variables) {
-        const response = await gateway.executeOperation({ query, variables });
-        if (response.body.kind !== 'single') throw new Error('expected a single result');
-        return response.body.singleResult as GraphQLResponse;
-      },
+      query: (query, variables) => gateway.query(query, variables),
       async stop() {
         await gateway.stop();
         await customers.stop();
