@@ -9,6 +9,8 @@ import { VendorCallEvents, type VendorAttemptEvent } from '../../src/datasources
 import { VendorHttpClient } from '../../src/datasources/http/vendor-http-client';
 import { createMetricsRegistry } from '../../src/observability/metrics-registry';
 import { registerVendorCallMetrics } from '../../src/observability/vendor-call-metrics';
+import { CREDEAU_SIMULATOR_CREDENTIALS } from '../../src/simulators/credeau/credeau.simulator';
+import { startTestSubgraph } from '../support/harness';
 
 /** A JSON body of exactly 200 bytes, announced in full; the stubs send only its first half. */
 const BODY = JSON.stringify({ insights: 'x'.repeat(200 - 15) });
@@ -112,5 +114,35 @@ describe.each([
     expect(counted.ok ?? 0).toBe(0);
     expect(counted[code]).toBeGreaterThanOrEqual(1);
     expect(Object.values(counted).reduce((sum, n) => sum + n, 0)).toBe(3);
+  });
+});
+
+describe('through the real server: deviceInsights while Credeau stalls its body', () => {
+  it('each operation is retried per policy and answers VENDOR_TIMEOUT; then the open circuit keeps calls away', async () => {
+    const vendor = await halfBodyVendor('stall');
+    open.push(() => vendor.close());
+    const subgraph = await startTestSubgraph({
+      CREDEAU_BASE_URL: vendor.url,
+      CREDEAU_CLIENT_ID: CREDEAU_SIMULATOR_CREDENTIALS.clientId,
+      CREDEAU_AUTH_TOKEN: CREDEAU_SIMULATOR_CREDENTIALS.authToken,
+      CREDEAU_INSIGHTS_MODE: 'sync',
+      CREDEAU_TIMEOUT_MS: '400',
+      CREDEAU_MAX_RETRIES: String(MAX_RETRIES),
+      CREDEAU_BREAKER_THRESHOLD: String(THRESHOLD),
+      CREDEAU_BREAKER_COOLDOWN_MS: '60000',
+    });
+    open.push(() => subgraph.stop());
+    const insights = (id: string) => subgraph.query(`{ customerSignals(id: "${id}") { deviceInsights { status } } }`);
+
+    const first = await insights('stalled-1');
+    expect(first.data?.customerSignals.deviceInsights).toBeNull();
+    expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_TIMEOUT', vendor: 'CREDEAU', retryable: true });
+    expect(vendor.arrivals()).toBe(MAX_RETRIES + 1);
+
+    await insights('stalled-2');
+    expect(vendor.arrivals()).toBe(THRESHOLD);
+    const refused = await insights('stalled-3');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', circuitOpen: true });
+    expect(vendor.arrivals()).toBe(THRESHOLD);
   });
 });
