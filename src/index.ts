@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
+import { flushLogs } from './flush-logs';
 import { createLogger } from './logger';
 import { graphqlOperationMetricsPlugin } from './observability/graphql-operation-metrics';
 import { createMetricsRegistry } from './observability/metrics-registry';
@@ -19,6 +20,9 @@ import { SharedRedis } from './store/shared-redis';
 import { GovernanceEvents } from './governance/vendor-guards';
 import { registerGovernanceMetrics } from './observability/governance-metrics';
 import { VENDORS } from './vendors/registry';
+
+/** How long the last log lines may take to reach stdout before the process exits without them. */
+const LAST_LOGS_FLUSH_MS = 200;
 
 /** Bootstrap only: config, vendors, server, signals. */
 async function main(): Promise<void> {
@@ -91,18 +95,21 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'signal received');
-      // Whatever hangs in the sequence below, the process is gone one second after its last step's budget.
+      // Whatever hangs in the sequence below, the process is gone 1.5 s after its last step's budget (the
+      // aborted operations' answers and the vendor pools' close get 0.5 s each, src/server.ts).
       const { shutdownReadinessDelayMs } = config.governance;
+      // Neither exit waits on stdout: the destination registers no exit flush (src/log-destination.ts).
       setTimeout(() => {
         logger.error('shutdown did not finish in time; exiting');
         process.exit(1);
-      }, shutdownReadinessDelayMs + config.server.shutdownTimeoutMs + 1_000).unref();
+      }, shutdownReadinessDelayMs + config.server.shutdownTimeoutMs + 1_500).unref();
+      const exit = (code: number) => flushLogs(logger, LAST_LOGS_FLUSH_MS).then(() => process.exit(code));
       Promise.all([server.stop(), metrics?.close()])
         // After the drain, so the spans of the operations it let finish are sent too.
         .then(() => tracing?.shutdown())
         .then(() => redis?.close()).then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => exit(0),
+        () => exit(1),
       );
     });
   }

@@ -1,10 +1,12 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { stdoutDestination } from './log-destination';
 
 /**
  * JSON logs on stdout. Log lines carry ids, codes, statuses and timings only: never a vendor body, a
  * credential or personal data. The redact list is a second line of defence for headers and variables.
+ * The default destination is stdout that never blocks an exit (see stdoutDestination).
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(level: string, destination: DestinationStream = stdoutDestination()): Logger {
   return pino(
     {
       level,

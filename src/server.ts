@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -23,9 +22,15 @@ import { buildCustomerSignalsSchema } from './schema';
 import type { SharedRedis } from './store/shared-redis';
 import type { OpenedVendors } from './vendor-connections';
 import { abortAllVendorWork } from './datasources/http/deadline';
+import { trackHttpDrain } from './http-drain';
 
 /** Once vendor work is aborted, how long closing the vendor pools may take before stop() returns. */
 const VENDOR_CLOSE_GRACE_MS = 500;
+/**
+ * Once vendor work is aborted, how long the operations still in flight may take to write their coded
+ * errors before their sockets are closed anyway. Aborted work fails at once, so this is rarely waited.
+ */
+const ANSWER_GRACE_MS = 500;
 
 export interface RunningSubgraph {
   /** e.g. http://127.0.0.1:4001 */
@@ -34,8 +39,9 @@ export interface RunningSubgraph {
   apollo: ApolloServer<RequestContext>;
   /**
    * Graceful stop: readiness 503 at once; the listener closes after SHUTDOWN_READINESS_DELAY_MS;
-   * in-flight operations get SHUTDOWN_TIMEOUT_MS; then all outstanding vendor work is aborted and the
-   * vendor connections close (at most one more second).
+   * in-flight operations get SHUTDOWN_TIMEOUT_MS; then all outstanding vendor work is aborted, the
+   * operations still in flight write their coded errors, and only then are sockets closed and the
+   * vendor connections closed (at most one more second in all).
    */
   stop(): Promise<void>;
 }
@@ -56,6 +62,7 @@ export async function startSubgraphServer(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const drain = trackHttpDrain(httpServer);
   let accepting = true;
 
   const apollo = new ApolloServer<RequestContext>({
@@ -71,7 +78,6 @@ export async function startSubgraphServer(
     stopOnTerminationSignals: false,
     formatError: maskUnexpectedErrors(logger),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.server.shutdownTimeoutMs }),
       // Apollo's landing page loads from a CDN; GraphiQL is served from node_modules below instead.
       ApolloServerPluginLandingPageDisabled(),
       operationDeadlinePlugin(),
@@ -140,9 +146,17 @@ export async function startSubgraphServer(
         // Still serving while the load balancer notices the failing readiness probe.
         if (shutdownReadinessDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdownReadinessDelayMs));
         logger.info('shutting down: listener closed, draining in-flight operations');
-        await apollo.stop();
-        // Whatever is still running (a hung vendor's retries, polls, shared flights) stops now.
+        drain.stopAccepting();
+        const drained = await drain.settled(config.server.shutdownTimeoutMs);
+        // Whatever is still running (a hung vendor's retries, polls, shared flights) stops now, and the
+        // operations waiting on it answer with their coded errors before any socket is closed.
         abortAllVendorWork();
+        if (!drained) {
+          logger.info('shutting down: vendor work aborted, in-flight operations answering');
+          await drain.settled(ANSWER_GRACE_MS);
+        }
+        drain.closeAll();
+        await apollo.stop();
         await Promise.race([vendors.close(), new Promise((resolve) => setTimeout(resolve, VENDOR_CLOSE_GRACE_MS).unref())]);
         logger.info('shut down');
       })();

@@ -1,5 +1,8 @@
 import { booleanVar, integerVar, optionalString } from './env-fields';
 
+/** REDIS_DOWN_AFTER_MS when unset. */
+export const REDIS_DOWN_AFTER_MS_DEFAULT = 5_000;
+
 /**
  * The Redis connection shared by the signal store, the rate budgets and the Credolab token: one client
  * per process. Without REDIS_URL the process runs alone (in-process store and budgets).
@@ -14,6 +17,11 @@ export const redisEnvShape = {
   REDIS_CLUSTER: booleanVar(false),
   /** Longest wait for one Redis command; slower answers count as a miss, never an error. Default 100. */
   REDIS_TIMEOUT_MS: integerVar(100, 1, 60_000),
+  /**
+   * How long Redis must have been unreachable (never connected, or lost) before readiness reports
+   * `redis: "down"` instead of `"connecting"`. Default 5000.
+   */
+  REDIS_DOWN_AFTER_MS: integerVar(REDIS_DOWN_AFTER_MS_DEFAULT, 0, 600_000),
   /** AES-256-GCM key for everything written to Redis: 32 bytes, base64. Required with REDIS_URL. */
   SIGNALS_STORE_KEY: optionalString,
 };
@@ -23,6 +31,8 @@ export interface RedisConfig {
   urls: readonly string[];
   cluster: boolean;
   timeoutMs: number;
+  /** REDIS_DOWN_AFTER_MS (REDIS_DOWN_AFTER_MS_DEFAULT when a caller builds this without it). */
+  downAfterMs?: number;
   /**
    * The store key, base64 (32 bytes once decoded). Kept as text: config is deep-frozen and a frozen
    * Buffer cannot be read by crypto.
@@ -34,6 +44,7 @@ interface RedisEnv {
   REDIS_URL?: string;
   REDIS_CLUSTER: boolean;
   REDIS_TIMEOUT_MS: number;
+  REDIS_DOWN_AFTER_MS: number;
   SIGNALS_STORE_KEY?: string;
 }
 
@@ -62,6 +73,7 @@ export function toRedisConfig(env: RedisEnv): RedisConfig | undefined {
     urls: splitUrls(env.REDIS_URL),
     cluster: env.REDIS_CLUSTER,
     timeoutMs: env.REDIS_TIMEOUT_MS,
+    downAfterMs: env.REDIS_DOWN_AFTER_MS,
     storeKeyBase64: env.SIGNALS_STORE_KEY,
   };
 }

@@ -1,5 +1,6 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../config';
+import { REDIS_DOWN_AFTER_MS_DEFAULT } from '../config/redis.config';
 import type { Logger } from '../logger';
 
 /** The one Redis client type the store, budgets and token share: a single node or a cluster. */
@@ -18,13 +19,29 @@ const WARNING_INTERVAL_MS = 60_000;
  */
 export class SharedRedis {
   private lastWarningAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Since when Redis has not been usable: set at open (not yet connected) and whenever the connection is
+   * lost, cleared when it is ready. ioredis reconnects for ever and only ever says "connecting"; this is
+   * what lets readiness say "down" once that has lasted REDIS_DOWN_AFTER_MS.
+   */
+  private unreachableSince: number | undefined = Date.now();
 
   private constructor(
     readonly client: RedisClient,
     private readonly logger: Logger,
+    private readonly downAfterMs: number,
   ) {
-    client.on('error', (error: Error) => this.warn('redis unavailable: answering from vendors until it is back', error));
-    client.on('ready', () => this.logger.info('redis connected'));
+    const lost = () => (this.unreachableSince ??= Date.now());
+    client.on('error', (error: Error) => {
+      lost();
+      this.warn('redis unavailable: answering from vendors until it is back', error);
+    });
+    client.on('close', lost);
+    client.on('end', lost);
+    client.on('ready', () => {
+      this.unreachableSince = undefined;
+      this.logger.info('redis connected');
+    });
   }
 
   static open(config: RedisConfig, logger: Logger): SharedRedis {
@@ -36,7 +53,8 @@ export class SharedRedis {
       // Reconnect forever, backing off to 2 s: the store comes back without a restart.
       retryStrategy: (times) => Math.min(times * 100, 2_000),
     };
-    if (!config.cluster) return new SharedRedis(new Redis(config.urls[0] as string, node), logger);
+    const downAfterMs = config.downAfterMs ?? REDIS_DOWN_AFTER_MS_DEFAULT;
+    if (!config.cluster) return new SharedRedis(new Redis(config.urls[0] as string, node), logger, downAfterMs);
     const seeds = config.urls.map((url) => {
       const parsed = new URL(url);
       return { host: parsed.hostname, port: Number(parsed.port || 6379) };
@@ -52,14 +70,16 @@ export class SharedRedis {
         tls: first.protocol === 'rediss:' ? {} : undefined,
       },
     };
-    return new SharedRedis(new Cluster(seeds, options), logger);
+    return new SharedRedis(new Cluster(seeds, options), logger, downAfterMs);
   }
 
+  /** `connecting` while unreachable for less than REDIS_DOWN_AFTER_MS, then `down`; closed for good: `down`. */
   get state(): RedisState {
     const status = this.client.status;
     if (status === 'ready') return 'connected';
-    if (status === 'connecting' || status === 'connect' || status === 'reconnecting' || status === 'wait') return 'connecting';
-    return 'down';
+    if (status === 'end') return 'down';
+    const since = (this.unreachableSince ??= Date.now());
+    return Date.now() - since >= this.downAfterMs ? 'down' : 'connecting';
   }
 
   /**

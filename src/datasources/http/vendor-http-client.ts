@@ -5,7 +5,7 @@ import { VendorError, type VendorName } from '../../errors';
 import { guardAttempt, type AttemptGuard } from './attempt-guard';
 import { badResponse, errorForStatus, errorForTransportFailure } from './classify-failure';
 import { sleep, type Deadline } from './deadline';
-import { readCappedBody } from './read-capped-body';
+import { runExchange, type HttpExchange } from './http-exchange';
 import { parseRetryAfter, type RetryPolicy } from './retry-policy';
 import type { VendorCallObserver } from './vendor-call-events';
 
@@ -64,7 +64,7 @@ export class VendorHttpClient {
     this.pool = new Pool(url.origin, {
       connections: options.maxConnections,
       connect: { timeout: options.connectTimeoutMs },
-      // Per-phase limits; the per-attempt AbortSignal in attempt() bounds the whole exchange.
+      // Per-phase limits; the per-attempt AbortSignal in attempt() bounds the whole exchange, body included.
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       // Vendors sit behind load balancers that drop idle sockets; undici's default (4 s) is safe.
@@ -105,12 +105,11 @@ export class VendorHttpClient {
       let failure: VendorError;
       let retryAfterMs: number | undefined;
       try {
-        const response = await this.observedAttempt(request, retry, accept);
-        if (accept.includes(response.status)) return this.parse(response);
-        await response.discard();
-        failure = errorForStatus(this.options.vendor, response.status);
-        if (!this.options.retry.retryStatuses.has(response.status)) throw failure;
-        retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        const exchange = await this.observedAttempt(request, retry, accept);
+        if (accept.includes(exchange.status)) return this.parse(exchange);
+        failure = errorForStatus(this.options.vendor, exchange.status);
+        if (!this.options.retry.retryStatuses.has(exchange.status)) throw failure;
+        retryAfterMs = parseRetryAfter(exchange.headers['retry-after']);
       } catch (error) {
         if (error instanceof VendorError && (error.httpStatus !== undefined || error.code === 'VENDOR_BAD_RESPONSE')) {
           throw error;
@@ -135,8 +134,11 @@ export class VendorHttpClient {
     }
   }
 
-  /** One attempt through the guards, reported to the observer whatever its result. */
-  private async observedAttempt(request: VendorRequest, attempt: number, accept: readonly number[]) {
+  /**
+   * One attempt, the whole exchange (connect, headers, body), through the guards, reported to the
+   * observer whatever its result: a body that stalls or breaks off is reported as the failure it is.
+   */
+  private async observedAttempt(request: VendorRequest, attempt: number, accept: readonly number[]): Promise<HttpExchange> {
     const startedAt = Date.now();
     const started = performance.now();
     const report = (status: number | undefined, code: VendorError['code'] | undefined) =>
@@ -145,13 +147,13 @@ export class VendorHttpClient {
         durationMs: performance.now() - started,
       });
     try {
-      const response = await guardAttempt(
+      const exchange = await guardAttempt(
         this.options.guards ?? [],
         { vendor: this.options.vendor, operation: request.operation, attempt, deadline: request.deadline },
-        () => this.attempt(request),
+        () => this.attempt(request, accept),
       );
-      report(response.status, accept.includes(response.status) ? undefined : errorForStatus(this.options.vendor, response.status).code);
-      return response;
+      report(exchange.status, this.attemptFailureCode(exchange, accept));
+      return exchange;
     } catch (error) {
       const failure = error instanceof VendorError ? error : this.transportFailure(error, request.deadline);
       if (!failure.refusedBeforeSending) report(failure.httpStatus, failure.code);
@@ -164,42 +166,44 @@ export class VendorHttpClient {
     await this.pool.close();
   }
 
-  private async attempt(request: VendorRequest) {
+  /**
+   * Connect, headers and body under one signal: the attempt's timeout or the operation's deadline,
+   * whichever comes first. A failure at any phase is a transport failure with no status (a 200 whose
+   * body never arrives is no answer), so the retry loop retries it and the breaker counts it.
+   */
+  private async attempt(request: VendorRequest, accept: readonly number[]): Promise<HttpExchange> {
     const attemptTimeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = AbortSignal.any([request.deadline.signal, attemptTimeout]);
     const started = performance.now();
     try {
-      const { statusCode, headers, body } = await this.pool.request({
-        method: request.method,
-        path: this.basePath + request.path,
-        headers: {
-          accept: 'application/json',
-          ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...request.headers,
+      const exchange = await runExchange(
+        this.pool,
+        {
+          method: request.method,
+          path: this.basePath + request.path,
+          headers: {
+            accept: 'application/json',
+            ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...request.headers,
+          },
+          body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
         },
-        body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
-        signal,
-      });
-      const read = () => readCappedBody(body, headers, this.options.maxResponseBytes);
+        { signal, maxResponseBytes: this.options.maxResponseBytes, wantsBody: (status) => accept.includes(status) },
+      );
       this.options.logger.debug(
-        { vendor: this.options.vendor, operation: request.operation, status: statusCode, ms: Math.round(performance.now() - started) },
+        { vendor: this.options.vendor, operation: request.operation, status: exchange.status, ms: Math.round(performance.now() - started) },
         'vendor call answered',
       );
-      return {
-        status: statusCode,
-        headers,
-        text: async () => {
-          const text = await read().catch((error: unknown) => {
-            throw this.bodyFailure(error, request.deadline, attemptTimeout, statusCode);
-          });
-          if (text === undefined) throw badResponse(this.options.vendor, 'response larger than the configured limit', statusCode);
-          return text;
-        },
-        discard: () => body.dump().catch(() => undefined),
-      };
+      return exchange;
     } catch (error) {
       throw this.transportFailure(error, request.deadline, attemptTimeout);
     }
+  }
+
+  /** The code an attempt event carries for a complete exchange: its status' code, or an oversized success. */
+  private attemptFailureCode(exchange: HttpExchange, accept: readonly number[]): VendorError['code'] | undefined {
+    if (!accept.includes(exchange.status)) return errorForStatus(this.options.vendor, exchange.status).code;
+    return exchange.oversized && exchange.status < 400 ? 'VENDOR_BAD_RESPONSE' : undefined;
   }
 
   /**
@@ -207,16 +211,11 @@ export class VendorHttpClient {
    * "no data" answer, say Credolab's 404) is data by its status alone: when its body is not JSON or over
    * the size cap, it comes back with no body and the vendor's mapper decides from the status.
    */
-  private async parse(response: Awaited<ReturnType<VendorHttpClient['attempt']>>): Promise<VendorResponse> {
-    const { status, headers } = response;
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (status >= 400 && error instanceof VendorError && error.code === 'VENDOR_BAD_RESPONSE') {
-        return { status, headers, body: undefined };
-      }
-      throw error;
+  private parse(exchange: HttpExchange): VendorResponse {
+    const { status, headers, text } = exchange;
+    if (text === undefined) {
+      if (status >= 400) return { status, headers, body: undefined };
+      throw badResponse(this.options.vendor, 'response larger than the configured limit', status);
     }
     if (text.trim() === '') return { status, headers, body: undefined };
     try {
@@ -225,12 +224,6 @@ export class VendorHttpClient {
       if (status >= 400) return { status, headers, body: undefined };
       throw badResponse(this.options.vendor, 'response is not valid JSON', status);
     }
-  }
-
-  private bodyFailure(error: unknown, deadline: Deadline, attemptTimeout: AbortSignal, status: number): VendorError {
-    const failure = this.transportFailure(error, deadline, attemptTimeout);
-    // A body cut short is as useless as no answer at all; keep the status for the logs.
-    return new VendorError(this.options.vendor, failure.code, failure.message.replace(/^[^:]+: /, ''), status);
   }
 
   private transportFailure(error: unknown, deadline: Deadline, attemptTimeout?: AbortSignal): VendorError {
