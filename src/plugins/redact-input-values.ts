@@ -14,14 +14,19 @@ const NAME = '[_A-Za-z][_0-9A-Za-z]*';
 const TYPE = '[_0-9A-Za-z[\\]!]+';
 const PATH = '[_0-9A-Za-z.[\\]]+';
 
-/** The scalars' "cannot represent" reasons, without the value that follows their colon. */
-const SCALAR_REASON = new RegExp(`(${NAME}) cannot represent ([-0-9a-z ]*?value)\\b`);
-const SCALAR_LITERAL = new RegExp(`^${NAME} cannot represent [-0-9a-z ]*?value: `);
+/**
+ * graphql-js's scalars' reasons, each followed by `: <value>` in the original. Any other scalar (DateTime,
+ * custom ones) says "cannot represent" in its own words, often with the value inside: only its name is kept.
+ */
+const SCALAR_REASON = new RegExp(
+  `(${NAME}) cannot represent (non-integer value|non 32-bit signed integer value|non numeric value|a non string value|a non boolean value|a non-string and non-integer value|value): `,
+);
+const ANY_SCALAR_REASON = new RegExp(`(${NAME}) cannot represent `);
+const SCALAR_LITERAL = new RegExp(`^${NAME} cannot represent `);
 
 /** Why a value did not fit its type, from graphql-js's coercion and literal-parsing templates. */
 function reason(text: string): string | undefined {
   let match: RegExpExecArray | null;
-  if ((match = SCALAR_REASON.exec(text))) return `${match[1]} cannot represent ${match[2]}.`;
   if ((match = new RegExp(`Enum "(${NAME})" cannot represent (non-string|non-enum) value`).exec(text))) return `Enum "${match[1]}" cannot represent ${match[2]} value.`;
   if ((match = new RegExp(`does not exist in "(${NAME})" enum`).exec(text))) return `Value does not exist in "${match[1]}" enum.`;
   if ((match = new RegExp(`Expected non-nullable type "(${TYPE})" not to be null`).exec(text))) return `Expected non-nullable type "${match[1]}" not to be null.`;
@@ -30,6 +35,8 @@ function reason(text: string): string | undefined {
   if ((match = new RegExp(`is not defined by type "(${NAME})"`).exec(text))) return `A field is not defined by type "${match[1]}".`;
   if ((match = new RegExp(`Exactly one key must be specified for OneOf type "(${NAME})"`).exec(text))) return `Exactly one key must be specified for OneOf type "${match[1]}".`;
   if ((match = new RegExp(`Field "(${NAME})" must be non-null`).exec(text))) return `Field "${match[1]}" must be non-null.`;
+  if ((match = SCALAR_REASON.exec(text))) return `${match[1]} cannot represent ${match[2]}.`;
+  if ((match = ANY_SCALAR_REASON.exec(text))) return `${match[1]} cannot represent the value given.`;
   if ((match = new RegExp(`Expected type "(${NAME})"`).exec(text))) return `Expected type "${match[1]}".`;
   return undefined;
 }
