@@ -16,6 +16,8 @@ function withoutSecurityPurpose(supergraphSdl: string): string {
   return supergraphSdl.replace(/,\s*for:\s*SECURITY/g, '');
 }
 
+const ENTITY_CAP = 10;
+
 describe('federation', () => {
   let signals: TestSubgraph;
   let customers: { url: string; stop(): Promise<void> };
@@ -23,7 +25,8 @@ describe('federation', () => {
   let signalsSdl: string;
 
   beforeAll(async () => {
-    signals = await startTestSubgraph();
+    // A low entity cap, so one gateway query can be refused (the other tests send at most 5 representations).
+    signals = await startTestSubgraph({ MAX_ENTITIES_PER_OPERATION: String(ENTITY_CAP) });
     signalsSdl = await printSubgraphSdl();
     customers = await startCustomersSubgraph();
     const composition = composeServices([
@@ -103,5 +106,19 @@ describe('federation', () => {
     expect(list[0]).toMatchObject({ id: 'gw-ok', name: 'Customer gw-ok', deviceInsights: { status: 'COMPLETE' } });
     expect(list[1]).toEqual({ id: 'sim-unavailable-gw', name: 'Customer sim-unavailable-gw', deviceInsights: null });
     expect(result?.errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', vendor: 'CREDEAU' });
+  });
+
+  it('passes a refusal through @apollo/gateway with its code and retryable:false (HTTP 200 under Accept */*)', async () => {
+    const ids = Array.from({ length: ENTITY_CAP + 1 }, (_, i) => `gw-refused-${i}`);
+    const response = await gateway.executeOperation({
+      query: `query($ids: [ID!]!) { customers(ids: $ids) { id deviceInsights { status } } }`,
+      variables: { ids },
+    });
+    const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+    // Before issue 19 the subgraph answered 400 and the gateway replaced the error by
+    // INTERNAL_SERVER_ERROR "400: Bad Request".
+    expect(result?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false });
+    expect(result?.errors?.[0]?.message).toContain(`at most ${ENTITY_CAP}`);
+    expect(signals.simulators.credeau.callsTo('/api/async_insights')).toHaveLength(0);
   });
 });
