@@ -67,6 +67,23 @@ describe('connection hygiene', () => {
       expect(probes.filter((probe, i) => i % 2 === 1 && probe.received.startsWith('HTTP/1.1 408')).length).toBeGreaterThan(0);
     });
 
+    it('keeps an idle keep-alive connection for SERVER_KEEP_ALIVE_TIMEOUT_MS (65 s), past the headers timeout and Node\'s 5 s default', async () => {
+      const probe = await open(subgraph.url);
+      probes.push(probe);
+      const request = 'GET /health/live HTTP/1.1\r\nHost: subgraph\r\n\r\n';
+      probe.socket.write(request);
+      await until(() => probe.received.includes('{"status":"ok"}'), 5000);
+      expect(probe.received).toMatch(/^HTTP\/1\.1 200/);
+      expect(probe.received).toMatch(/\r\nKeep-Alive: timeout=65\r\n/i);
+      // Idle for longer than both SERVER_HEADERS_TIMEOUT_MS (2 s) and Node's default keep-alive (5 s).
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      expect(probe.closedAt).toBeUndefined();
+      probe.received = '';
+      probe.socket.write(request);
+      await until(() => probe.received.includes('{"status":"ok"}'), 5000);
+      expect(probe.received).toMatch(/^HTTP\/1\.1 200/);
+    });
+
     it('still serves a client that sends its request in time', async () => {
       const res = await fetch(`${subgraph.url}/health/live`);
       expect(res.status).toBe(200);
