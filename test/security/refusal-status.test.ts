@@ -39,6 +39,7 @@ describe('refusal status by Accept header', () => {
       body(`{ ${[1, 2, 3, 4].map((i) => `c${i}: customerSignals(id: "refuse-c${i}") { deviceInsights { status } }`).join(' ')} }`),
       'COST_ESTIMATED_TOO_EXPENSIVE',
     ],
+    ['a representation that is not a Customer', body(ENTITIES_QUERY, { r: [{ __typename: 'Account', id: 'refuse-r' }] }), 'BAD_USER_INPUT'],
     ['a parse error', body('{ customerSignals(id: "x") { id }'), 'GRAPHQL_PARSE_FAILED'],
     ['a validation error', body('{ customerSignals(id: "x") { noSuchField } }'), 'GRAPHQL_VALIDATION_FAILED'],
     ['a variable of the wrong type', body('query($v: Int) { customerSignals(id: "x") { finboxPredictors(version: $v) { status } } }', { v: 'seven' }), 'BAD_USER_INPUT'],
