@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,6 +8,7 @@ import express from 'express';
 import type { Config } from './config';
 import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
+import { createHttpServer } from './http-server';
 import type { Logger } from './logger';
 import { countVendorCallsPerOperation, operationScopeMiddleware } from './observability/operation-scope';
 import { cacheHintsPlugin } from './plugins/cache-hints.plugin';
@@ -16,8 +17,11 @@ import { responseSizePlugin } from './demand-control/response-size.plugin';
 import { maskUnexpectedErrors } from './plugins/mask-errors';
 import { operationDeadlinePlugin } from './plugins/operation-deadline.plugin';
 import { operationLogPlugin } from './plugins/operation-log.plugin';
+import { refusalStatusPlugin } from './plugins/refusal-status.plugin';
+import { servedOperationTypesRule } from './plugins/served-operation-types.rule';
 import { graphqlGate } from './security/graphql-gate';
 import { bodyParserErrors, unexpectedHttpErrors } from './security/request-body-guard';
+import { variableDepthGuard } from './security/variable-depth-guard';
 import { buildCustomerSignalsSchema } from './schema';
 import type { SharedRedis } from './store/shared-redis';
 import type { OpenedVendors } from './vendor-connections';
@@ -61,7 +65,7 @@ export async function startSubgraphServer(
 ): Promise<RunningSubgraph> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createHttpServer(config.server.connections, app);
   const drain = trackHttpDrain(httpServer);
   let accepting = true;
 
@@ -73,6 +77,8 @@ export async function startSubgraphServer(
     introspection: config.security.introspectionEnabled,
     hideSchemaDetailsFromClientErrors: !config.security.introspectionEnabled,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    // No Mutation or Subscription type: such an operation is a validation error, not an execution failure.
+    validationRules: [servedOperationTypesRule],
     includeStacktraceInErrorResponses: false,
     // index.ts owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and skip vendor cleanup.
     stopOnTerminationSignals: false,
@@ -80,6 +86,8 @@ export async function startSubgraphServer(
     plugins: [
       // Apollo's landing page loads from a CDN; GraphiQL is served from node_modules below instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Refusals are 200 under application/json (what gateways send), 4xx under graphql-response+json.
+      refusalStatusPlugin(),
       operationDeadlinePlugin(),
       demandControlPlugin({
         maxOperationDepth: config.server.maxOperationDepth,
@@ -94,7 +102,8 @@ export async function startSubgraphServer(
       // Cache-Control from the store's remaining freshness (no @cacheControl in the SDL: hints are dynamic).
       // Apollo runs willResolveField hooks in reverse order: the structural hints must come first here.
       cacheHintsPlugin(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
+      // 'if-cacheable': only a cacheable answer gets a header here; every other keeps the gate's UNCACHEABLE.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: 'if-cacheable' }),
     ],
   });
   await apollo.start();
@@ -118,6 +127,7 @@ export async function startSubgraphServer(
     ...gate.before,
     express.json({ limit: config.server.maxRequestBytes }),
     bodyParserErrors(),
+    variableDepthGuard(config.server.maxVariableDepth),
     // After the body parser (see operationScopeMiddleware): vendor events find their operation here.
     operationScopeMiddleware(),
     expressMiddleware(apollo, {

@@ -7,7 +7,7 @@ import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } f
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
 import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
-import { serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
+import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
 export type { CredolabConfig } from './credolab.config';
@@ -76,7 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const credentials = VENDORS.map((vendor) => credentialsOf(vendorLabel(vendor.name), vendor.env.credentialVariables));
 
-  if (parsed.success) problems.push(...redisConfigProblems(parsed.data), ...securityConfigProblems(parsed.data, production));
+  if (parsed.success) problems.push(...serverConfigProblems(parsed.data), ...redisConfigProblems(parsed.data), ...securityConfigProblems(parsed.data, production));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -93,6 +93,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxEntitiesPerOperation: e.MAX_ENTITIES_PER_OPERATION,
       maxOperationDepth: e.MAX_OPERATION_DEPTH,
       maxResponseBytes: e.MAX_RESPONSE_BYTES,
+      maxVariableDepth: e.MAX_VARIABLE_DEPTH,
+      connections: {
+        headersTimeoutMs: e.SERVER_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: e.SERVER_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: e.SERVER_KEEP_ALIVE_TIMEOUT_MS,
+        maxConnections: e.SERVER_MAX_CONNECTIONS,
+      },
       graphiqlEnabled:
         e.GRAPHIQL_ENABLED === undefined ? !production : e.GRAPHIQL_ENABLED === 'true' || e.GRAPHIQL_ENABLED === '1',
     },

@@ -26,6 +26,21 @@ export const serverEnvShape = {
   MAX_OPERATION_DEPTH: integerVar(32, 2, 512),
   /** Largest serialized answer; larger is RESPONSE_TOO_LARGE. Default 16777216 (16 MiB). */
   MAX_RESPONSE_BYTES: integerVar(16_777_216, 1024, 1_073_741_824),
+  /** Most levels of arrays and objects in a request's variables; deeper is BAD_USER_INPUT. Default 32. */
+  MAX_VARIABLE_DEPTH: integerVar(32, 2, 1000),
+  /** Time a client has to send a request's complete headers (idle new connections included). Default 10000. */
+  SERVER_HEADERS_TIMEOUT_MS: integerVar(10_000, 1000, 600_000),
+  /** Time a client has to send a whole request; must be >= SERVER_HEADERS_TIMEOUT_MS. Default 30000. */
+  SERVER_REQUEST_TIMEOUT_MS: integerVar(30_000, 1000, 3_600_000),
+  /**
+   * How long an idle keep-alive connection stays open after an answer. Default 65000: longer than every
+   * client's own idle timeout (Apollo Router's subgraph pool 5 s, Node/undici 4 s, Hive Router 50 s, a
+   * typical load balancer 60 s), so the client closes an idle connection first and never sends a request
+   * into one the server is closing.
+   */
+  SERVER_KEEP_ALIVE_TIMEOUT_MS: integerVar(65_000, 1000, 600_000),
+  /** Most open connections; further ones are closed on accept. Default 1024. */
+  SERVER_MAX_CONNECTIONS: integerVar(1024, 1, 1_000_000),
   /** Connection timeout for every vendor origin. Default 5000. */
   HTTP_CONNECT_TIMEOUT_MS: integerVar(5000, 1, 120_000),
   /** Largest vendor response body read, bytes; larger is VENDOR_BAD_RESPONSE. Default 16777216 (16 MiB). */
@@ -48,7 +63,24 @@ export interface ServerConfig {
   maxEntitiesPerOperation: number;
   maxOperationDepth: number;
   maxResponseBytes: number;
+  maxVariableDepth: number;
   graphiqlEnabled: boolean;
+  connections: ConnectionLimits;
+}
+
+/** The HTTP server's socket timeouts and connection cap (node:http Server properties of the same names). */
+export interface ConnectionLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+/** Cross-field rules Node enforces itself (it throws on start), reported with the variables' names. */
+export function serverConfigProblems(env: { SERVER_HEADERS_TIMEOUT_MS: number; SERVER_REQUEST_TIMEOUT_MS: number }): string[] {
+  return env.SERVER_REQUEST_TIMEOUT_MS < env.SERVER_HEADERS_TIMEOUT_MS
+    ? ['SERVER_REQUEST_TIMEOUT_MS: must be at least SERVER_HEADERS_TIMEOUT_MS (a request cannot end before its headers)']
+    : [];
 }
 
 export interface HttpConfig {

@@ -6,6 +6,13 @@ import type { Principal } from './principal';
 import { requireJsonBody } from './request-body-guard';
 import { routerSecretMiddleware } from './router-secret';
 
+/**
+ * The Cache-Control of every answer that must not be stored (errors, refusals, `fraudCheck`, anything with
+ * no freshness left). `no-store` alone is not enough: Hive Gateway's response cache ignores a bare
+ * `no-store` and honours `max-age=0`; `private` keeps shared caches out for the ones that read only that.
+ */
+export const UNCACHEABLE = 'private, no-store, max-age=0';
+
 export interface GraphqlGate {
   /** Handlers for /graphql before the body is parsed: router secret, then JWT, then content type. */
   before: RequestHandler[];
@@ -19,11 +26,12 @@ export interface GraphqlGate {
  * and metrics are mounted elsewhere and pass none of these.
  */
 export function graphqlGate(config: SecurityConfig, logger: Logger): GraphqlGate {
-  // Answers hold personal data: no shared cache (a CDN, a proxy) may keep one. Apollo's cache-control
-  // plugin then sets `no-store` on the answers it sends (no hints); this covers the refusals before it.
+  // Answers hold personal data: no shared cache (a CDN, a proxy) may keep one. Every answer starts
+  // uncacheable; Apollo's cache-control plugin (calculateHttpHeaders 'if-cacheable') replaces this only on
+  // an error-free answer whose fields all have freshness left: `max-age=<remaining>, private`.
   const before: RequestHandler[] = [
     (_req, res, next) => {
-      res.setHeader('cache-control', 'private, no-store');
+      res.setHeader('cache-control', UNCACHEABLE);
       next();
     },
   ];

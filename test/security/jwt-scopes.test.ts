@@ -33,7 +33,7 @@ describe.each([
   it('refuses a request without a token: 401, GraphQL JSON, nothing runs', async () => {
     const res = await post(subgraph.url, body('jwt-none'));
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(res.json).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED', retryable: false } }] });
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
     expect(vendorCalls(subgraph.simulators)).toBe(0);
   });

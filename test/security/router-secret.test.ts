@@ -26,7 +26,7 @@ describe('router secret', () => {
     const res = await post(subgraph.url, QUERY, { 'content-type': 'application/json', ...headers });
     expect(res.status).toBe(401);
     expect(res.type).toMatch(/^application\/json/);
-    expect(res.json).toEqual({ errors: [{ message: expect.stringContaining('router-authorization'), extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(res.json).toEqual({ errors: [{ message: expect.stringContaining('router-authorization'), extensions: { code: 'UNAUTHENTICATED', retryable: false } }] });
     expect(res.json?.errors?.[0]?.message).not.toContain(SECRET);
     expect(vendorCalls(subgraph.simulators)).toBe(0);
     // Apollo never saw it: no operation was logged.

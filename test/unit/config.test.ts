@@ -51,4 +51,10 @@ describe('loadConfig', () => {
     })();
     expect(error?.message).not.toContain('secret-value-99');
   });
+
+  it('reads the connection limits, and refuses a request timeout shorter than the headers timeout', () => {
+    expect(loadConfig({}).server.connections).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000, maxConnections: 1024 });
+    expect(loadConfig({}).server.maxVariableDepth).toBe(32);
+    expect(problemsOf({ SERVER_HEADERS_TIMEOUT_MS: '20000', SERVER_REQUEST_TIMEOUT_MS: '10000' }).join('\n')).toMatch(/SERVER_REQUEST_TIMEOUT_MS: must be at least SERVER_HEADERS_TIMEOUT_MS/);
+  });
 });

@@ -30,4 +30,16 @@ describe('maskUnexpectedErrors', () => {
     const sneaky = new GraphQLError('vendor said: secret', { extensions: { code: 'BAD_USER_INPUT' }, path: ['x'], originalError: new Error('secret') });
     expect(formatted(sneaky).message).toBe('Internal server error');
   });
+
+  it('passes any refusal carrying http status 4xx, whatever its code, with retryable:false (no list of refusal codes)', () => {
+    const refusal = new GraphQLError('answer would exceed the limit', { extensions: { code: 'SOME_FUTURE_LIMIT', http: { status: 400 } } });
+    expect(formatted(refusal)).toMatchObject({ message: 'answer would exceed the limit', extensions: { code: 'SOME_FUTURE_LIMIT', retryable: false } });
+    const validation = new GraphQLError('Cannot query field "x" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatted(validation).extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', retryable: false });
+  });
+
+  it('still masks a resolver error that claims a 4xx status', () => {
+    const sneaky = new GraphQLError('vendor said: secret', { extensions: { code: 'X', http: { status: 400 } }, path: ['x'] });
+    expect(formatted(sneaky).message).toBe('Internal server error');
+  });
 });
