@@ -108,9 +108,9 @@ export class VendorHttpClient {
         const response = await this.observedAttempt(request, retry, accept);
         if (accept.includes(response.status)) return this.parse(response);
         await response.discard();
-        failure = errorForStatus(this.options.vendor, response.status);
-        if (!this.options.retry.retryStatuses.has(response.status)) throw failure;
         retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        failure = errorForStatus(this.options.vendor, response.status, retryAfterMs);
+        if (!this.options.retry.retryStatuses.has(response.status)) throw failure;
       } catch (error) {
         if (error instanceof VendorError && (error.httpStatus !== undefined || error.code === 'VENDOR_BAD_RESPONSE')) {
           throw error;
