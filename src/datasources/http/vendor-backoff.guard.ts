@@ -41,15 +41,19 @@ export function vendorBackoffGuard(vendor: VendorName, backoff: VendorBackoff): 
           await waitFor(localTrial, vendor, context);
           continue;
         }
-        const release = await backoff.claimTrial(context.deadline.remainingMs());
-        if (!release) throw closed(vendor, 1_000, 'another replica is sending the trial call after a back-off');
+        const claim = await backoff.claimTrial(context.deadline.remainingMs());
+        if (claim.kind === 'closed') {
+          await waitOrRefuse(vendor, context, claim.ms);
+          continue;
+        }
+        if (claim.kind === 'held') throw closed(vendor, 1_000, 'another replica is sending the trial call after a back-off');
         const trial = observe(run, true);
         localTrial = trial.catch(() => undefined);
         try {
           return await trial;
         } finally {
           localTrial = undefined;
-          await release();
+          await claim.release();
         }
       }
     },
