@@ -1,49 +1,57 @@
-import { RateLimiterRes } from 'rate-limiter-flexible';
 import { fallbackCalls, type RateLimit } from '../config/governance.config';
 import type { VendorName } from '../errors';
 import type { SharedRedis } from '../store/shared-redis';
-import { SlidingLogLimiter } from './sliding-log-limiter';
+import { SlidingLog, type BudgetAnswer } from './sliding-log';
+
+export type { BudgetAnswer, BudgetSlot } from './sliding-log';
 
 /**
- * A sliding-window log, atomically in Redis, on one sorted set per vendor (one key, so it lives in one
- * Redis Cluster slot). Time is Redis' own (TIME), so replicas whose clocks differ still share one
- * window. ARGV: the calls Redis may grant, the window (ms). Returns {1, 0} when admitted, else
- * {0, ms until the oldest admitted call leaves the window}.
+ * SlidingLog's held entries, atomically in Redis, on one sorted set per vendor (one key, so it lives in
+ * one Redis Cluster slot): the score is when the call ended, a placeholder (admission + hold) while it
+ * is out. Time is Redis' own (TIME), so replicas whose clocks differ still share one window.
+ * ARGV: the calls Redis may grant, the window (ms), the hold (ms). Returns {1, member} when admitted,
+ * else {0, ms until the earliest-ended call leaves the window}.
  */
-const SLIDING_LOG_SCRIPT = `
+const TAKE_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local hold = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 if count < limit then
-  redis.call('ZADD', KEYS[1], now, t[1] .. '.' .. t[2] .. ':' .. count)
-  redis.call('PEXPIRE', KEYS[1], window)
-  return {1, 0}
+  local member = t[1] .. '.' .. t[2] .. ':' .. count
+  redis.call('ZADD', KEYS[1], now + hold, member)
+  if redis.call('PTTL', KEYS[1]) < hold + window then redis.call('PEXPIRE', KEYS[1], hold + window) end
+  return {1, member}
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {0, math.max(1, tonumber(oldest[2]) + window - now)}
+local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, math.max(1, tonumber(earliest[2]) + window - now)}
+`;
+
+/** The call of `member` ended: it counts for one window from now (never longer than its placeholder). */
+const RELEASE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and now < tonumber(score) then redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1]) end
+return 0
 `;
 
 /** Redis key prefix of the budgets; the vendor name ends the key. Versioned like every key we write. */
 export const RATE_BUDGET_KEY_PREFIX = 'signals:v1:budget';
 
 /**
- * A call admitted at t reaches the vendor a little later, and not every call equally late (a new
- * connection, a busy event loop): two calls admitted exactly W apart can arrive less than W apart. So a
- * budget of N per W is enforced as N per W plus a margin (a tenth of W, at least 500 ms), and the vendor
- * still never sees more than N in any W. The price: sustained throughput of N per (W + margin).
+ * Redis TIME and Date.now() are whole milliseconds, as are the vendor's clock readings: a call may
+ * look up to a millisecond earlier or later than it was. The window is enforced this much longer.
  */
-export const RATE_BUDGET_MIN_MARGIN_MS = 500;
+export const RATE_BUDGET_CLOCK_MARGIN_MS = 2;
 
-export function enforcedWindowMs(limit: RateLimit): number {
-  return limit.windowMs + Math.max(Math.ceil(limit.windowMs / 10), RATE_BUDGET_MIN_MARGIN_MS);
-}
-
-/** A vendor's outbound budget: `take()` admits one call now (0) or says how long until a slot frees. */
+/** A vendor's outbound budget: a slot for one call now, or how long until one may free up. */
 export interface RateBudget {
-  take(): Promise<number>;
+  /** `holdMs`: the longest the call may stay out (its operation's remaining deadline). */
+  take(holdMs: number): Promise<BudgetAnswer>;
 }
 
 export interface RateBudgetOptions {
@@ -57,7 +65,7 @@ export interface RateBudgetOptions {
 }
 
 /**
- * Without Redis: the in-process sliding log, the whole of N (the process is the fleet).
+ * Without Redis: the in-process log (SlidingLog), the whole of N (the process is the fleet).
  *
  * With Redis, the budget is split so that the vendor never sees more than N in any window, whatever
  * Redis does (slow, paused, failing over, gone):
@@ -67,43 +75,42 @@ export interface RateBudgetOptions {
  * In any window the vendor sees what Redis granted and answered (at most N - R x F) plus what each of at
  * most R replicas spent alone (at most F each): at most N. A reservation that timed out may still have
  * been executed by Redis later (a paused Redis runs its queue when it resumes): it then holds a slot of
- * the shared part that no call uses, and the call, if it is sent, is counted against the local share, so
- * nothing Redis granted is spent twice. Redis losing its data (a failover before replication, a restart)
- * forgets what it granted in the current window: the one case this cannot cover.
+ * the shared part that no call uses (until its hold passes), and the call, if it is sent, is counted
+ * against the local share, so nothing Redis granted is spent twice. A release Redis does not take leaves
+ * the placeholder, which is later than the call's end: safe. Redis losing its data (a failover before
+ * replication, a restart) forgets what it granted in the current window: the one case this cannot cover.
  */
 export function createRateBudget(vendor: VendorName, options: RateBudgetOptions, redis: SharedRedis | undefined): RateBudget {
-  const windowMs = enforcedWindowMs(options.limit);
-  if (!redis) return inProcess(new SlidingLogLimiter(options.limit.calls, windowMs), vendor, windowMs);
+  const windowMs = options.limit.windowMs + RATE_BUDGET_CLOCK_MARGIN_MS;
+  if (!redis) return inProcess(new SlidingLog(options.limit.calls, windowMs));
   const share = fallbackCalls(options.limit, options.fallbackShare);
   const shared = options.limit.calls - share * options.fallbackReplicas;
-  const local = inProcess(new SlidingLogLimiter(share, windowMs), vendor, windowMs);
+  const local = inProcess(new SlidingLog(share, windowMs));
   const key = `${RATE_BUDGET_KEY_PREFIX}:${vendor}`;
   return {
-    async take() {
+    async take(holdMs) {
+      const hold = Math.max(1, Math.ceil(holdMs));
       let answer: unknown;
       try {
-        answer = await redis.client.eval(SLIDING_LOG_SCRIPT, 1, key, shared, windowMs);
+        answer = await redis.client.eval(TAKE_SCRIPT, 1, key, shared, windowMs, hold);
       } catch {
         options.onFallback?.();
-        return local.take();
+        return local.take(hold);
       }
-      const [admitted, waitMs] = answer as [number, number];
-      return admitted === 1 ? 0 : Math.max(1, waitMs);
+      const [admitted, detail] = answer as [number, number | string];
+      if (admitted !== 1) return { admitted: false, waitMs: Math.max(1, Number(detail)) };
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        // Not awaited: the answer must not wait for Redis; a lost release only keeps the slot longer.
+        redis.client.eval(RELEASE_SCRIPT, 1, key, String(detail)).catch(() => undefined);
+      };
+      return { admitted: true, slot: { release } };
     },
   };
 }
 
-function inProcess(log: SlidingLogLimiter, vendor: VendorName, windowMs: number): RateBudget {
-  return {
-    async take() {
-      try {
-        await log.consume(vendor);
-        return 0;
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes && Number.isFinite(refusal.msBeforeNext)) return Math.max(1, refusal.msBeforeNext);
-        // A share of 0 never admits: ask again in a twentieth of the window (Redis may answer by then).
-        return Math.ceil(windowMs / 20);
-      }
-    },
-  };
+function inProcess(log: SlidingLog): RateBudget {
+  return { take: (holdMs) => Promise.resolve(log.take(holdMs)) };
 }
