@@ -14,7 +14,7 @@ export interface RateLimit {
 
 /**
  * `<VENDOR>_RATE_LIMIT`: unset or empty means unlimited (undefined). The window must be at least 1 s:
- * rate-limiter-flexible's Redis store counts its durations in whole seconds at the least.
+ * vendors state their limits per second or longer, and a shorter window would mostly measure our clocks.
  */
 function rateLimitVar(defaultValue: string | undefined) {
   return z.preprocess(
