@@ -24,7 +24,7 @@ export function openVendorConnections(
 ): Promise<OpenedVendors> {
   const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
   const sealedBox = services.redis && config.redis ? new SealedBox(config.redis.storeKeyBase64) : undefined;
-  const guardsFor = services.guardsFor ?? createVendorGuards(config.governance, services.redis, services.governance);
+  const guardsFor = services.guardsFor ?? createVendorGuards(config, services.redis, services.governance);
   return openVendors(
     config,
     { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, sealedBox, store },

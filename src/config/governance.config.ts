@@ -14,7 +14,7 @@ export interface RateLimit {
 
 /**
  * `<VENDOR>_RATE_LIMIT`: unset or empty means unlimited (undefined). The window must be at least 1 s:
- * rate-limiter-flexible's Redis store counts its durations in whole seconds at the least.
+ * vendors state their limits per second or longer, and a shorter window would mostly measure our clocks.
  */
 function rateLimitVar(defaultValue: string | undefined) {
   return z.preprocess(
@@ -32,16 +32,31 @@ function rateLimitVar(defaultValue: string | undefined) {
   );
 }
 
+/** A fraction within [0, 1], defaulting when unset or empty. */
+function shareVar(defaultValue: number) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number().min(0).max(1).default(defaultValue),
+  );
+}
+
 /** One vendor's budget and breaker variables, e.g. CREDEAU_RATE_LIMIT, CREDEAU_BREAKER_THRESHOLD. */
 function vendorGovernanceShape<P extends VendorName>(prefix: P, defaultRateLimit: string | undefined) {
   return {
     /** Outbound budget of the whole fleet, `N/<window>`; unset = unlimited. */
     [`${prefix}_RATE_LIMIT`]: rateLimitVar(defaultRateLimit),
+    /**
+     * Share of N one replica may spend on its own while the shared budget (Redis) does not answer in
+     * time; reserved out of N for RATE_LIMIT_FALLBACK_REPLICAS replicas (src/governance/rate-budget.ts).
+     * Default 0.1.
+     */
+    [`${prefix}_RATE_LIMIT_FALLBACK_SHARE`]: shareVar(0.1),
     /** Consecutive failures (5xx, timeouts, connection errors) that open the circuit. Default 5. */
     [`${prefix}_BREAKER_THRESHOLD`]: integerVar(5, 1, 1_000),
     /** How long an open circuit fails fast before one trial call decides. Default 30000. */
     [`${prefix}_BREAKER_COOLDOWN_MS`]: integerVar(30_000, 1, 3_600_000),
   } as Record<`${P}_RATE_LIMIT`, ReturnType<typeof rateLimitVar>> &
+    Record<`${P}_RATE_LIMIT_FALLBACK_SHARE`, ReturnType<typeof shareVar>> &
     Record<`${P}_BREAKER_THRESHOLD` | `${P}_BREAKER_COOLDOWN_MS`, ReturnType<typeof integerVar>>;
 }
 
@@ -56,6 +71,11 @@ export const governanceEnvShape = {
    * sending first. Default 0 (a Kubernetes deployment sets a few seconds).
    */
   SHUTDOWN_READINESS_DELAY_MS: integerVar(0, 0, 600_000),
+  /**
+   * The most replicas that share one Redis. Each may spend its `<VENDOR>_RATE_LIMIT_FALLBACK_SHARE` alone
+   * when Redis does not answer in time, so Redis grants only N minus that many shares. Default 3.
+   */
+  RATE_LIMIT_FALLBACK_REPLICAS: integerVar(3, 1, 1_000),
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   ...vendorGovernanceShape('CREDEAU', '1000/60s'),
   ...vendorGovernanceShape('FINBOX', undefined),
@@ -67,6 +87,8 @@ export const governanceEnvShape = {
 export interface VendorGovernance {
   /** Undefined: unlimited. */
   rateLimit: RateLimit | undefined;
+  /** Share of N one replica may spend alone while Redis does not answer in time. */
+  fallbackShare: number;
   breakerThreshold: number;
   breakerCooldownMs: number;
 }
@@ -75,6 +97,8 @@ export interface GovernanceConfig {
   maxVendorCallsPerOperation: number;
   maxEstimatedResponseItems: number;
   shutdownReadinessDelayMs: number;
+  /** The most replicas on one Redis, each with its own fallback share reserved out of every budget. */
+  fallbackReplicas: number;
   vendors: Record<VendorName, VendorGovernance>;
 }
 
@@ -84,12 +108,14 @@ export function toGovernanceConfig(e: {
   MAX_VENDOR_CALLS_PER_OPERATION: number;
   MAX_ESTIMATED_RESPONSE_ITEMS: number;
   SHUTDOWN_READINESS_DELAY_MS: number;
+  RATE_LIMIT_FALLBACK_REPLICAS: number;
 }): GovernanceConfig {
   const env = e as unknown as Record<string, unknown>;
   const vendors = {} as Record<VendorName, VendorGovernance>;
   for (const name of VENDOR_NAMES) {
     vendors[name] = {
       rateLimit: env[`${name}_RATE_LIMIT`] as RateLimit | undefined,
+      fallbackShare: env[`${name}_RATE_LIMIT_FALLBACK_SHARE`] as number,
       breakerThreshold: env[`${name}_BREAKER_THRESHOLD`] as number,
       breakerCooldownMs: env[`${name}_BREAKER_COOLDOWN_MS`] as number,
     };
@@ -98,6 +124,30 @@ export function toGovernanceConfig(e: {
     maxVendorCallsPerOperation: e.MAX_VENDOR_CALLS_PER_OPERATION,
     maxEstimatedResponseItems: e.MAX_ESTIMATED_RESPONSE_ITEMS,
     shutdownReadinessDelayMs: e.SHUTDOWN_READINESS_DELAY_MS,
+    fallbackReplicas: e.RATE_LIMIT_FALLBACK_REPLICAS,
     vendors,
   };
+}
+
+/**
+ * Calls one replica may make on its own in any window while Redis does not answer in time:
+ * floor(share x N), so a small budget may leave none (the replica then waits for Redis).
+ */
+export function fallbackCalls(limit: RateLimit, share: number): number {
+  return Math.floor(limit.calls * share);
+}
+
+/** Problems no single variable shows: the fleet's fallback shares must leave Redis something to grant. */
+export function governanceConfigProblems(e: Parameters<typeof toGovernanceConfig>[0]): string[] {
+  const { fallbackReplicas, vendors } = toGovernanceConfig(e);
+  const problems: string[] = [];
+  for (const name of VENDOR_NAMES) {
+    const { rateLimit, fallbackShare } = vendors[name];
+    if (rateLimit && fallbackCalls(rateLimit, fallbackShare) * fallbackReplicas >= rateLimit.calls) {
+      problems.push(
+        `${name}_RATE_LIMIT_FALLBACK_SHARE: ${fallbackReplicas} replicas (RATE_LIMIT_FALLBACK_REPLICAS) x ${fallbackCalls(rateLimit, fallbackShare)} fallback calls leave nothing of ${name}_RATE_LIMIT for Redis to grant`,
+      );
+    }
+  }
+  return problems;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VENDORS, type VendorConfigs } from '../vendors/registry';
 import { vendorLabel } from '../errors';
 import { resolveCredentials } from './credentials';
-import { governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
+import { governanceConfigProblems, governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
@@ -76,7 +76,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const credentials = VENDORS.map((vendor) => credentialsOf(vendorLabel(vendor.name), vendor.env.credentialVariables));
 
-  if (parsed.success) problems.push(...serverConfigProblems(parsed.data), ...redisConfigProblems(parsed.data), ...securityConfigProblems(parsed.data, production));
+  if (parsed.success) {
+    problems.push(
+      ...serverConfigProblems(parsed.data),
+      ...redisConfigProblems(parsed.data),
+      ...securityConfigProblems(parsed.data, production),
+      ...governanceConfigProblems(parsed.data),
+    );
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 

@@ -1,82 +1,116 @@
-import { RateLimiterRedis, RateLimiterRes, type RateLimiterCompatibleAbstract, type RateLimiterRedis as RedisLimiter } from 'rate-limiter-flexible';
-import type { RateLimit } from '../config/governance.config';
+import { fallbackCalls, type RateLimit } from '../config/governance.config';
 import type { VendorName } from '../errors';
 import type { SharedRedis } from '../store/shared-redis';
-import { SlidingLogLimiter } from './sliding-log-limiter';
+import { SlidingLog, type BudgetAnswer } from './sliding-log';
+
+export type { BudgetAnswer, BudgetSlot } from './sliding-log';
 
 /**
- * The same sliding-window log as SlidingLogLimiter, atomically in Redis, on one sorted set per vendor
- * (one key, so it lives in one Redis Cluster slot). Time is Redis' own (TIME), so replicas whose clocks
- * differ still share one window. Returns {consumed, msBeforeNext} as rate-limiter-flexible expects from
- * its incr-and-ttl script: consumed above the points means refused, msBeforeNext is when the oldest
- * admitted call leaves the window. ARGV: points to consume, duration (s, floored), points, duration (s).
+ * SlidingLog's held entries, atomically in Redis, on one sorted set per vendor (one key, so it lives in
+ * one Redis Cluster slot): the score is when the call ended, a placeholder (admission + hold) while it
+ * is out. Time is Redis' own (TIME), so replicas whose clocks differ still share one window.
+ * ARGV: the calls Redis may grant, the window (ms), the hold (ms). Returns {1, member} when admitted,
+ * else {0, ms until the earliest-ended call leaves the window}.
  */
-const SLIDING_LOG_SCRIPT = `
+const TAKE_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local window = math.floor(tonumber(ARGV[4]) * 1000)
-local limit = tonumber(ARGV[3])
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local hold = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 if count < limit then
-  redis.call('ZADD', KEYS[1], now, t[1] .. '.' .. t[2] .. ':' .. count)
-  redis.call('PEXPIRE', KEYS[1], window)
-  return {count + 1, window}
+  local member = t[1] .. '.' .. t[2] .. ':' .. count
+  redis.call('ZADD', KEYS[1], now + hold, member)
+  if redis.call('PTTL', KEYS[1]) < hold + window then redis.call('PEXPIRE', KEYS[1], hold + window) end
+  return {1, member}
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {limit + 1, math.max(1, tonumber(oldest[2]) + window - now)}
+local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {0, math.max(1, tonumber(earliest[2]) + window - now)}
 `;
 
-/** Redis key prefix of the budgets; the vendor name is the key. Versioned like every key we write. */
+/** The call of `member` ended: it counts for one window from now (never longer than its placeholder). */
+const RELEASE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and now < tonumber(score) then redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1]) end
+return 0
+`;
+
+/** Redis key prefix of the budgets; the vendor name ends the key. Versioned like every key we write. */
 export const RATE_BUDGET_KEY_PREFIX = 'signals:v1:budget';
 
 /**
- * A call admitted at t reaches the vendor a little later, and not every call equally late (a new
- * connection, a busy event loop): two calls admitted exactly W apart can arrive less than W apart. So a
- * budget of N per W is enforced as N per W plus a margin (a tenth of W, at least 500 ms), and the vendor
- * still never sees more than N in any W. The price: sustained throughput of N per (W + margin).
+ * Redis TIME and Date.now() are whole milliseconds, as are the vendor's clock readings: a call may
+ * look up to a millisecond earlier or later than it was. The window is enforced this much longer.
  */
-export const RATE_BUDGET_MIN_MARGIN_MS = 500;
+export const RATE_BUDGET_CLOCK_MARGIN_MS = 2;
 
-export function enforcedWindowMs(limit: RateLimit): number {
-  return limit.windowMs + Math.max(Math.ceil(limit.windowMs / 10), RATE_BUDGET_MIN_MARGIN_MS);
+/** A vendor's outbound budget: a slot for one call now, or how long until one may free up. */
+export interface RateBudget {
+  /** `holdMs`: the longest the call may stay out (its operation's remaining deadline). */
+  take(holdMs: number): Promise<BudgetAnswer>;
 }
 
-/** A vendor's outbound budget: `take()` admits one call now (0) or says how long until a slot frees. */
-export interface RateBudget {
-  take(): Promise<number>;
+export interface RateBudgetOptions {
+  limit: RateLimit;
+  /** `<VENDOR>_RATE_LIMIT_FALLBACK_SHARE`: share of N this replica may spend alone while Redis is late. */
+  fallbackShare: number;
+  /** RATE_LIMIT_FALLBACK_REPLICAS: the most replicas on one Redis, each holding a fallback share. */
+  fallbackReplicas: number;
+  /** Told whenever Redis did not answer in time and the replica's own share decided. */
+  onFallback?(): void;
 }
 
 /**
- * With Redis: one budget for the whole fleet (RateLimiterRedis running the sliding-log script on the
- * process's shared client). If a Redis command fails or is slower than REDIS_TIMEOUT_MS, the
- * insuranceLimiter (this process's own sliding log) answers instead: Redis trouble is never an outage,
- * and while it lasts each replica keeps the whole budget to itself. Without Redis: the in-process log.
+ * Without Redis: the in-process log (SlidingLog), the whole of N (the process is the fleet).
+ *
+ * With Redis, the budget is split so that the vendor never sees more than N in any window, whatever
+ * Redis does (slow, paused, failing over, gone):
+ * - every replica owns a fallback share F = floor(share x N), spent only from its own in-process log and
+ *   only when Redis did not answer in time (error, REDIS_TIMEOUT_MS passed, disconnected);
+ * - Redis grants at most N - R x F, R = RATE_LIMIT_FALLBACK_REPLICAS, so the shares are reserved up front.
+ * In any window the vendor sees what Redis granted and answered (at most N - R x F) plus what each of at
+ * most R replicas spent alone (at most F each): at most N. A reservation that timed out may still have
+ * been executed by Redis later (a paused Redis runs its queue when it resumes): it then holds a slot of
+ * the shared part that no call uses (until its hold passes), and the call, if it is sent, is counted
+ * against the local share, so nothing Redis granted is spent twice. A release Redis does not take leaves
+ * the placeholder, which is later than the call's end: safe. Redis losing its data (a failover before
+ * replication, a restart) forgets what it granted in the current window: the one case this cannot cover.
  */
-export function createRateBudget(vendor: VendorName, limit: RateLimit, redis: SharedRedis | undefined): RateBudget {
-  const windowMs = enforcedWindowMs(limit);
-  const memory = new SlidingLogLimiter(limit.calls, windowMs);
-  const limiter: RedisLimiter | RateLimiterCompatibleAbstract = redis
-    ? new RateLimiterRedis({
-        storeClient: redis.client,
-        keyPrefix: RATE_BUDGET_KEY_PREFIX,
-        points: limit.calls,
-        duration: windowMs / 1000,
-        customIncrTtlLuaScript: SLIDING_LOG_SCRIPT,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: memory,
-      })
-    : memory;
+export function createRateBudget(vendor: VendorName, options: RateBudgetOptions, redis: SharedRedis | undefined): RateBudget {
+  const windowMs = options.limit.windowMs + RATE_BUDGET_CLOCK_MARGIN_MS;
+  if (!redis) return inProcess(new SlidingLog(options.limit.calls, windowMs));
+  const share = fallbackCalls(options.limit, options.fallbackShare);
+  const shared = options.limit.calls - share * options.fallbackReplicas;
+  const local = inProcess(new SlidingLog(share, windowMs));
+  const key = `${RATE_BUDGET_KEY_PREFIX}:${vendor}`;
   return {
-    async take() {
+    async take(holdMs) {
+      const hold = Math.max(1, Math.ceil(holdMs));
+      let answer: unknown;
       try {
-        await limiter.consume(vendor);
-        return 0;
-      } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
-        // Neither Redis nor the insurance answered (cannot happen with the in-process log): admit.
-        return 0;
+        answer = await redis.client.eval(TAKE_SCRIPT, 1, key, shared, windowMs, hold);
+      } catch {
+        options.onFallback?.();
+        return local.take(hold);
       }
+      const [admitted, detail] = answer as [number, number | string];
+      if (admitted !== 1) return { admitted: false, waitMs: Math.max(1, Number(detail)) };
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        // Not awaited: the answer must not wait for Redis; a lost release only keeps the slot longer.
+        redis.client.eval(RELEASE_SCRIPT, 1, key, String(detail)).catch(() => undefined);
+      };
+      return { admitted: true, slot: { release } };
     },
   };
+}
+
+function inProcess(log: SlidingLog): RateBudget {
+  return { take: (holdMs) => Promise.resolve(log.take(holdMs)) };
 }

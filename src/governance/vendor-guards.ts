@@ -1,10 +1,12 @@
-import type { GovernanceConfig } from '../config/governance.config';
+import type { Config } from '../config';
 import type { AttemptGuard } from '../datasources/http/attempt-guard';
 import { circuitBreakerGuard, type BreakerState } from '../datasources/http/circuit-breaker.guard';
 import { rateBudgetGuard } from '../datasources/http/rate-budget.guard';
 import type { VendorName } from '../errors';
+import { vendorBackoffGuard } from '../datasources/http/vendor-backoff.guard';
 import type { SharedRedis } from '../store/shared-redis';
 import { createRateBudget } from './rate-budget';
+import { VendorBackoff } from './vendor-backoff';
 
 /** What governance tells the rest of the process (metrics); labels only. */
 export interface GovernanceObserver {
@@ -45,12 +47,13 @@ function safely(run: () => void): void {
 }
 
 /**
- * Every vendor's guards, built once per process: the circuit breaker outermost (an open circuit spends
- * no budget), then the rate budget (shared through Redis when there is one). The result is
- * ProcessServices.guardsFor.
+ * Every vendor's guards, built once per process: the fleet-wide back-off outermost (a vendor that asked
+ * for quiet gets none of our attempts, and they touch neither breaker nor budget), then the circuit
+ * breaker (an open circuit spends no budget), then the rate budget (shared through Redis when there is
+ * one). The result is ProcessServices.guardsFor.
  */
 export function createVendorGuards(
-  governance: GovernanceConfig,
+  config: Pick<Config, 'governance' | 'http'>,
   redis: SharedRedis | undefined,
   observer?: GovernanceObserver,
 ): (vendor: VendorName) => readonly AttemptGuard[] {
@@ -58,15 +61,18 @@ export function createVendorGuards(
   return (vendor) => {
     let made = guards.get(vendor);
     if (!made) {
+      const { governance } = config;
       const settings = governance.vendors[vendor];
+      const backoff = vendorBackoffGuard(vendor, new VendorBackoff(vendor, redis, config.http.retryCapMs));
       const breaker = circuitBreakerGuard(vendor, {
         threshold: settings.breakerThreshold,
         cooldownMs: settings.breakerCooldownMs,
         onStateChange: (name, state) => observer?.circuitState(name, state),
       });
-      made = settings.rateLimit
-        ? [breaker, rateBudgetGuard(vendor, createRateBudget(vendor, settings.rateLimit, redis), (name) => observer?.rateLimited(name))]
-        : [breaker];
+      const budget = settings.rateLimit
+        ? createRateBudget(vendor, { limit: settings.rateLimit, fallbackShare: settings.fallbackShare, fallbackReplicas: governance.fallbackReplicas }, redis)
+        : undefined;
+      made = budget ? [backoff, breaker, rateBudgetGuard(vendor, budget, (name) => observer?.rateLimited(name))] : [backoff, breaker];
       guards.set(vendor, made);
     }
     return made;

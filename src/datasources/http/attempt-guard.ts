@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { VendorName } from '../../errors';
 import type { Deadline } from './deadline';
 
@@ -10,9 +11,10 @@ export interface AttemptContext {
   deadline: Deadline;
 }
 
-/** The part of an attempt's result a guard may judge (a breaker counts 5xx as failures). */
+/** The part of an attempt's result a guard may judge (a breaker counts 5xx, a back-off reads Retry-After). */
 export interface AttemptResult {
   status: number;
+  headers?: IncomingHttpHeaders;
 }
 
 /**

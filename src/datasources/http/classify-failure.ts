@@ -5,9 +5,11 @@ import { DeadlineExceededError } from './deadline';
  * The one place where HTTP statuses and transport failures become our error codes. Vendor folders may
  * refine a status first (Credolab's 404 is data, not an error), but whatever they do not claim lands here.
  */
-export function errorForStatus(vendor: VendorName, status: number): VendorError {
+export function errorForStatus(vendor: VendorName, status: number, retryAfterMs?: number): VendorError {
   const [code, problem] = codeForStatus(status);
-  return new VendorError(vendor, code, `${problem} (HTTP ${status})`, status);
+  // The vendor's own Retry-After, in whole seconds, tells the client when asking again may help.
+  const extensions = retryAfterMs !== undefined ? { retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1_000)) } : undefined;
+  return new VendorError(vendor, code, `${problem} (HTTP ${status})`, status, { extensions });
 }
 
 function codeForStatus(status: number): [VendorErrorCode, string] {

@@ -18,8 +18,16 @@ export function rateBudgetGuard(
       for (;;) {
         // A cancelled operation must not spend the fleet's budget on a call it will not send.
         if (context.deadline.signal.aborted) throw refused(vendor, 'the operation ended before a slot was free');
-        const waitMs = await budget.take();
-        if (waitMs === 0) return run();
+        const answer = await budget.take(context.deadline.remainingMs());
+        if (answer.admitted) {
+          // The slot counts until the call has ended, not from when it was admitted (see SlidingLog).
+          try {
+            return await run();
+          } finally {
+            answer.slot.release();
+          }
+        }
+        const { waitMs } = answer;
         if (waitMs >= context.deadline.remainingMs()) {
           onRefused(vendor);
           throw refused(vendor);

@@ -107,9 +107,9 @@ export class VendorHttpClient {
       try {
         const exchange = await this.observedAttempt(request, retry, accept);
         if (accept.includes(exchange.status)) return this.parse(exchange);
-        failure = errorForStatus(this.options.vendor, exchange.status);
-        if (!this.options.retry.retryStatuses.has(exchange.status)) throw failure;
         retryAfterMs = parseRetryAfter(exchange.headers['retry-after']);
+        failure = errorForStatus(this.options.vendor, exchange.status, retryAfterMs);
+        if (!this.options.retry.retryStatuses.has(exchange.status)) throw failure;
       } catch (error) {
         if (error instanceof VendorError && (error.httpStatus !== undefined || error.code === 'VENDOR_BAD_RESPONSE')) {
           throw error;
