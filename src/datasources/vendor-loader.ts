@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SignalStore } from '../store/signal-store';
 import type { StoreDescriptor } from '../store/store-descriptor';
-import { storeKey } from '../store/store-keys';
+import type { StoreKeyParts } from '../store/store-keys';
 import type { Freshness } from '../store/stored-entry';
 import type { Deadline } from './http/deadline';
 import { mapWithConcurrency } from './http/map-with-concurrency';
@@ -20,7 +20,7 @@ export interface StoredLoaderOptions<K, V> {
   store: SignalStore;
   descriptor: StoreDescriptor<V>;
   /** The key's place in the store: the customer and the arguments that change the vendor's answer. */
-  storeKeyOf(key: K): { customerId: string; args?: string };
+  storeKeyOf(key: K): StoreKeyParts;
   /** How old a stored answer this key accepts (the field's `maxAge`); undefined = the product's window. */
   maxAgeMs(key: K): number | undefined;
 }
@@ -57,8 +57,7 @@ export function createVendorLoader<K, V extends object>(options: VendorLoaderOpt
   const loadOne =
     stored && stored.store.ttlFor(stored.descriptor.product) > 0
       ? async (key: K): Promise<WithFreshness<V>> => {
-          const { customerId, args } = stored.storeKeyOf(key);
-          const name = storeKey(stored.descriptor.product, customerId, args);
+          const name = stored.store.keys.entry(stored.descriptor.product, stored.storeKeyOf(key));
           const { entry, fromCache } = await stored.store.load(
             stored.descriptor, name, stored.maxAgeMs(key), (budget) => options.fetch(key, budget), deadline,
           );

@@ -10,6 +10,7 @@ import { SealedBox } from './sealed-box';
 import type { SharedRedis } from './shared-redis';
 import type { Compacted, StoreDescriptor } from './store-descriptor';
 import type { LookupResult, StoreEvents } from './store-events';
+import { StoreKeys } from './store-keys';
 import type { StoredEntry } from './stored-entry';
 
 /** Stored plaintext layout: retrievedAt (float64) | expiresAt (float64) | the descriptor's bytes. */
@@ -45,12 +46,15 @@ export interface StoreAnswer<V> {
  */
 export class SignalStore {
   readonly memory: MemoryLevel;
+  /** Names of entries: customer input only as keyed hashes (see StoreKeys). */
+  readonly keys: StoreKeys;
   private readonly redis: RedisLevel | undefined;
   private readonly tables = new Map<StoredProduct, SharedNameTables>();
   private readonly flights = new Map<VendorName, SingleFlight<StoreAnswer<unknown>>>();
 
   constructor(private readonly options: SignalStoreOptions) {
     this.memory = new MemoryLevel(options.config.memoryMaxBytes);
+    this.keys = new StoreKeys(options.storeKeyBase64);
     if (options.redis && options.storeKeyBase64) {
       this.redis = new RedisLevel(options.redis, new SealedBox(options.storeKeyBase64));
     }

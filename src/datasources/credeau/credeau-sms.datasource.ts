@@ -48,7 +48,7 @@ export class CredeauSmsDatasource {
       stored: {
         store: connection.store,
         descriptor: credeauSmsStored,
-        // Message bodies are personal data, but the key holds only the customer id and the threshold.
+        // Message bodies are personal data; the key holds only the customer id (hashed) and the threshold.
         storeKeyOf: (key) => ({ customerId: key.userId, args: key.threshold === null ? undefined : `threshold=${key.threshold}` }),
         maxAgeMs: (key) => key.maxAgeMs,
       },

@@ -53,10 +53,10 @@ export class CredolabDatasource {
       stored: {
         store: connection.store,
         descriptor: credolabStored,
-        // The reference number is free text: encoded so it cannot break the key's shape or hash tag.
+        // The reference number is customer input like the id: the key holds it only as a keyed hash.
         storeKeyOf: (key) => ({
           customerId: key.customerId,
-          args: key.referenceNumber === key.customerId ? undefined : `ref=${encodeURIComponent(key.referenceNumber)}`,
+          reference: key.referenceNumber === key.customerId ? undefined : key.referenceNumber,
         }),
         maxAgeMs: (key) => key.maxAgeMs,
       },
