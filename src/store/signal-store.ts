@@ -236,7 +236,8 @@ export class SignalStore {
   private async staleEntry<V>(descriptor: StoreDescriptor<V>, key: string, maxStaleMs: number): Promise<StoredEntry<V> | undefined> {
     const servable = (entry: { expiresAt: number }) => Date.now() <= entry.expiresAt + maxStaleMs;
     const kept = this.memory.getStale<V>(key);
-    if (kept) return servable(kept) && descriptor.settledness(kept.value) === 'settled' ? kept : undefined;
+    if (kept && servable(kept) && descriptor.settledness(kept.value) === 'settled') return kept;
+    // Not here, or too old: another replica may have stored a newer answer since.
     const redis = this.redis;
     if (!redis) return undefined;
     try {
