@@ -166,3 +166,34 @@ describe('maxStale on every vendor field, process memory only, every vendor down
     for (const field of fields) expect(without.data?.customerSignals[field]).toBeNull();
   });
 });
+
+describe('maxStale while the circuit is open', () => {
+  let subgraph: TestSubgraph;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph({
+      ...STORE_ON_ENV, CREDEAU_INSIGHTS_MODE: 'sync', CREDEAU_INSIGHTS_CACHE_TTL_MS: String(WINDOW_MS),
+      // Two failed attempts open Credeau's circuit, and it stays open for the rest of the test.
+      CREDEAU_MAX_RETRIES: '1', CREDEAU_BREAKER_THRESHOLD: '2', CREDEAU_BREAKER_COOLDOWN_MS: '600000',
+    });
+  });
+  afterAll(() => subgraph.stop());
+
+  it('serves the stored answer marked stale without calling Credeau, and without maxStale says the circuit is open', async () => {
+    const fresh = await subgraph.query(STALE_OK, { id: CUSTOMER });
+    expect(fresh.data?.customerSignals.deviceInsights).toMatchObject({ fromCache: false, stale: false });
+    subgraph.simulators.credeau.addRoute('/api/insights', () => ({ status: 503, json: { detail: 'maintenance' } }));
+    const retrievedAt = Date.parse(fresh.data?.customerSignals.deviceInsights.retrievedAt);
+    await until(() => Date.now() > retrievedAt + WINDOW_MS, 'the answer past its window');
+
+    const opening = await subgraph.query(NO_STALE, { id: CUSTOMER });
+    expect(opening.errors?.map((error) => error.extensions?.code)).toEqual(['VENDOR_UNAVAILABLE']);
+    const refused = await subgraph.query(NO_STALE, { id: CUSTOMER });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', circuitOpen: true });
+
+    const callsWhileOpen = insightCalls(subgraph);
+    const stale = await subgraph.query(STALE_OK, { id: CUSTOMER });
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data?.customerSignals.deviceInsights).toEqual({ ...fresh.data?.customerSignals.deviceInsights, fromCache: true, stale: true });
+    expect(insightCalls(subgraph)).toBe(callsWhileOpen);
+  });
+});
