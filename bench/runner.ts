@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulators, stopSimulators, type Simulators } from '../src/simulators';
 import { stableHash } from '../src/simulators/simulator-server';
+import { StoreKeys } from '../src/store/store-keys';
 import { settle, type BenchContext } from './lib/bench-context';
 import type { BenchResults, Figure } from './lib/figures';
 import { describeCommit, describeMachine } from './lib/machine';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       simulators,
       server,
       redis,
+      storeKeys: new StoreKeys(env.SIGNALS_STORE_KEY),
       async startServer(extra = {}) {
         const other = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()), ...extra } });
         others.push(other);

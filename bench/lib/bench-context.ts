@@ -1,4 +1,5 @@
 import type { Simulators } from '../../src/simulators';
+import type { StoreKeys } from '../../src/store/store-keys';
 import type { LoadResult } from './load';
 import type { RedisProcess } from './redis-process';
 import type { ServerProcess } from './server-process';
@@ -10,6 +11,8 @@ export interface BenchContext {
   server: ServerProcess;
   /** The bench's own redis-server (a free port, never the machine's 6379): the store's level 2. */
   redis: RedisProcess;
+  /** The servers' key names (same SIGNALS_STORE_KEY): where a customer's entry lives in the bench's Redis. */
+  storeKeys: StoreKeys;
   /** Another server process with the same environment (same Redis, same store key), plus `env`. */
   startServer(env?: Record<string, string>): Promise<ServerProcess>;
   /** Every vendor field (fanout, burst). */

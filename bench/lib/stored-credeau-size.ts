@@ -1,7 +1,7 @@
 import { credeauInsightsStored } from '../../src/datasources/credeau/credeau.stored';
 import { toDeviceInsights } from '../../src/datasources/credeau/credeau.mapper';
 import { SharedNameTables } from '../../src/store/name-tables';
-import { nameTableKey, storeKey } from '../../src/store/store-keys';
+import { nameTableKey } from '../../src/store/store-keys';
 import { requireCleanLoad, type BenchContext } from './bench-context';
 import { fetchCredeauBody } from './credeau-body';
 import { runLoad } from './load';
@@ -40,7 +40,7 @@ export async function storedCredeauSize(context: BenchContext): Promise<StoredCr
   const tableHash = compacted.tables[0]?.hash;
   if (!tableHash) throw new Error('stored Credeau customer: the simulator body has no features to compact');
 
-  const key = storeKey('credeau', CUSTOMER);
+  const key = context.storeKeys.entry('credeau', { customerId: CUSTOMER });
   const integer = (...args: string[]) => {
     const answer = Number(context.redis.cli(...args).trim());
     if (!Number.isFinite(answer) || answer <= 0) throw new Error(`stored Credeau customer: redis ${args.join(' ')} gave no size (not stored?)`);

@@ -52,6 +52,8 @@ export type BehaviorSignals = {
   /** In no fixed order: look one up with signal(model:). */
   signals: Array<BehaviorSignal>;
   siteId: Scalars['String']['output'];
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  stale: Scalars['Boolean']['output'];
   /** COMPLETE; INSUFFICIENT_DATA (signals kept, some scores null); NOT_CONFIGURED; NOT_FOUND. */
   status: InsightStatus;
 };
@@ -166,6 +168,8 @@ export type CredolabScore = {
   score?: Maybe<Scalars['Float']['output']>;
   /** Every scorecard on the subscription; empty unless COMPLETE. */
   scores: Array<CredolabScorecard>;
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  stale: Scalars['Boolean']['output'];
   status: InsightStatus;
   /** When the dataset reached Credolab. */
   uploadedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -216,6 +220,7 @@ export type Customer = {
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerBehaviorSignalsArgs = {
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  maxStale?: InputMaybe<Scalars['Int']['input']>;
   siteId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -223,6 +228,7 @@ export type CustomerBehaviorSignalsArgs = {
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerCredolabScoreArgs = {
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  maxStale?: InputMaybe<Scalars['Int']['input']>;
   referenceNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -230,6 +236,7 @@ export type CustomerCredolabScoreArgs = {
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerDeviceInsightsArgs = {
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  maxStale?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -239,6 +246,7 @@ export type CustomerExtractedSmsArgs = {
   filter?: InputMaybe<SmsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  maxStale?: InputMaybe<Scalars['Int']['input']>;
   threshold?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -246,6 +254,7 @@ export type CustomerExtractedSmsArgs = {
 /** A customer, extended here with alternative-data signals from vendors. */
 export type CustomerFinboxPredictorsArgs = {
   maxAge?: InputMaybe<Scalars['Int']['input']>;
+  maxStale?: InputMaybe<Scalars['Int']['input']>;
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -266,6 +275,8 @@ export type DeviceInsights = {
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  stale: Scalars['Boolean']['output'];
   status: InsightStatus;
 };
 
@@ -331,6 +342,8 @@ export type ExtractedSmsConnection = {
   pageInfo: ExtractedSmsPageInfo;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  stale: Scalars['Boolean']['output'];
   /** How many messages match the filter, across all pages (not just this page). */
   totalCount: Scalars['Int']['output'];
 };
@@ -379,6 +392,8 @@ export type FinboxPredictors = {
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  stale: Scalars['Boolean']['output'];
   /** COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline. */
   status: InsightStatus;
   /** The predictor feature-set version these predictors come from. */

@@ -29,6 +29,12 @@ export const storeEnvShape = {
   SIGNALS_STORE_CLAIM_TTL_MS: integerVar(5_000, 100, 600_000),
   /** How often a replica waiting for another's fetch looks in Redis for the value. Default 25. */
   SIGNALS_STORE_POLL_INTERVAL_MS: integerVar(25, 1, 10_000),
+  /**
+   * How long a settled answer is kept past its freshness window (memory and Redis), to be served marked
+   * `stale` to a field that asks with `maxStale` while its vendor fails. Never served as fresh. 0 keeps
+   * nothing past the window. Default 86400000 (a day).
+   */
+  SIGNALS_STALE_RETENTION_MS: integerVar(86_400_000, 0, 604_800_000),
 };
 
 /** Products whose answers are stored; credolab-fraud-check (an event with e-mail and phone) is never one. */
@@ -41,6 +47,8 @@ export interface StoreConfig {
   ttlMs: Readonly<Record<StoredProduct, number>>;
   claimTtlMs: number;
   pollIntervalMs: number;
+  /** How long settled answers are kept past their window for `maxStale` (0: not at all). */
+  staleRetentionMs: number;
 }
 
 interface StoreEnv {
@@ -53,6 +61,7 @@ interface StoreEnv {
   NEUROID_CACHE_TTL_MS: number;
   SIGNALS_STORE_CLAIM_TTL_MS: number;
   SIGNALS_STORE_POLL_INTERVAL_MS: number;
+  SIGNALS_STALE_RETENTION_MS: number;
 }
 
 export function toStoreConfig(env: StoreEnv): StoreConfig {
@@ -68,5 +77,6 @@ export function toStoreConfig(env: StoreEnv): StoreConfig {
     },
     claimTtlMs: env.SIGNALS_STORE_CLAIM_TTL_MS,
     pollIntervalMs: env.SIGNALS_STORE_POLL_INTERVAL_MS,
+    staleRetentionMs: env.SIGNALS_STALE_RETENTION_MS,
   };
 }

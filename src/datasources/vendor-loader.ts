@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { SignalStore } from '../store/signal-store';
 import type { StoreDescriptor } from '../store/store-descriptor';
-import { storeKey } from '../store/store-keys';
+import type { StoreKeyParts } from '../store/store-keys';
 import type { Freshness } from '../store/stored-entry';
 import type { Deadline } from './http/deadline';
 import { mapWithConcurrency } from './http/map-with-concurrency';
@@ -20,16 +20,22 @@ export interface StoredLoaderOptions<K, V> {
   store: SignalStore;
   descriptor: StoreDescriptor<V>;
   /** The key's place in the store: the customer and the arguments that change the vendor's answer. */
-  storeKeyOf(key: K): { customerId: string; args?: string };
+  storeKeyOf(key: K): StoreKeyParts;
   /** How old a stored answer this key accepts (the field's `maxAge`); undefined = the product's window. */
   maxAgeMs(key: K): number | undefined;
+  /**
+   * How long past its window a settled stored answer may be served, marked stale, when the vendor fails
+   * (the field's `maxStale`); undefined = never. Part of the loader's `cacheKey`, never of the store key.
+   */
+  maxStaleMs(key: K): number | undefined;
 }
 
 export interface VendorLoaderOptions<K, V extends object> {
   product: VendorProduct;
   /**
    * The identity of a key within its product: the customer (or reference) plus the arguments that change
-   * the vendor's answer (and the accepted age). Two keys with the same string are one load.
+   * the vendor's answer (and the accepted age and staleness: two fields differing only in those are two
+   * loads, sharing one vendor call through the store). Two keys with the same string are one load.
    */
   cacheKey(key: K): string;
   /** Distinct keys fetched at once (`<VENDOR>_CONCURRENCY`). */
@@ -57,17 +63,19 @@ export function createVendorLoader<K, V extends object>(options: VendorLoaderOpt
   const loadOne =
     stored && stored.store.ttlFor(stored.descriptor.product) > 0
       ? async (key: K): Promise<WithFreshness<V>> => {
-          const { customerId, args } = stored.storeKeyOf(key);
-          const name = storeKey(stored.descriptor.product, customerId, args);
-          const { entry, fromCache } = await stored.store.load(
-            stored.descriptor, name, stored.maxAgeMs(key), (budget) => options.fetch(key, budget), deadline,
+          const name = stored.store.keys.entry(stored.descriptor.product, stored.storeKeyOf(key));
+          const { entry, fromCache, stale } = await stored.store.load(
+            stored.descriptor, name, { maxAgeMs: stored.maxAgeMs(key), maxStaleMs: stored.maxStaleMs(key) },
+            (budget) => options.fetch(key, budget), deadline,
           );
-          return { ...entry.value, retrievedAt: new Date(entry.retrievedAt), fromCache, freshUntil: entry.expiresAt };
+          // A stale answer is fresh for no one: no cache may keep it.
+          const freshUntil = stale ? Date.now() : entry.expiresAt;
+          return { ...entry.value, retrievedAt: new Date(entry.retrievedAt), fromCache, stale, freshUntil };
         }
       : async (key: K): Promise<WithFreshness<V>> => {
           const value = await options.fetch(key, deadline);
           const now = Date.now();
-          return { ...value, retrievedAt: new Date(now), fromCache: false, freshUntil: now };
+          return { ...value, retrievedAt: new Date(now), fromCache: false, stale: false, freshUntil: now };
         };
   return new DataLoader<K, WithFreshness<V>, string>(
     (keys) => mapWithConcurrency(keys, options.concurrency, loadOne),

@@ -3,7 +3,8 @@ import type { StoreEvents } from '../store/store-events';
 
 /**
  * Signal store series, fed by the process-wide StoreEvents: one count per lookup by product and where it
- * was answered (hit_memory, hit_redis, miss, error). Labels never carry a key or customer id.
+ * was answered (hit_memory, hit_redis, miss, error), and one per answer served stale during a vendor
+ * failure, by vendor. Labels never carry a key or customer id.
  */
 export function registerStoreMetrics(events: StoreEvents, registry: Registry): void {
   const lookups = new Counter({
@@ -13,4 +14,11 @@ export function registerStoreMetrics(events: StoreEvents, registry: Registry): v
     registers: [registry],
   });
   events.onLookup((e) => lookups.inc({ vendor: e.vendor, result: e.result }));
+  const staleServed = new Counter({
+    name: 'signals_store_stale_served_total',
+    help: 'Stored answers served past their freshness window (marked stale) because the vendor failed and the field asked with maxStale, by vendor (CREDEAU, FINBOX, ...).',
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
+  events.onStaleServed((e) => staleServed.inc({ vendor: e.vendor }));
 }

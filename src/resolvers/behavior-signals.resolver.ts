@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
 import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { BehaviorSignal } from '../types/behavior-signal.type';
@@ -22,9 +22,10 @@ export class CustomerBehaviorSignalsResolver {
     @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: the site this subgraph is configured for.' })
     siteId: string | null | undefined,
     @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Arg('maxStale', () => Int, { nullable: true, description: MAX_STALE_DESCRIPTION }) maxStale: number | null | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<WithFreshness<BehaviorSignalsRecord>> {
-    return withFreshnessHint(info, dataSources.neuroid.behaviorSignals(customer.id, siteId, maxAge));
+    return withFreshnessHint(info, dataSources.neuroid.behaviorSignals(customer.id, siteId, maxAge, maxStale));
   }
 }
 

@@ -13,11 +13,11 @@ export function setCacheHint(info: GraphQLResolveInfo, maxAge: number): void {
 
 /**
  * Resolves a vendor field and hints its remaining freshness: `maxAge` = seconds left in the store's
- * window (0 for answers never stored), scope PRIVATE (one customer's data), so a router's response
- * cache cannot outlive the vendor policy.
+ * window (0 for answers never stored, and for stale answers: no cache may keep those), scope PRIVATE
+ * (one customer's data), so a router's response cache cannot outlive the vendor policy.
  */
 export async function withFreshnessHint<T extends Freshness>(info: GraphQLResolveInfo, answer: Promise<T>): Promise<T> {
   const value = await answer;
-  setCacheHint(info, Math.max(0, Math.floor((value.freshUntil - Date.now()) / 1000)));
+  setCacheHint(info, value.stale ? 0 : Math.max(0, Math.floor((value.freshUntil - Date.now()) / 1000)));
   return value;
 }

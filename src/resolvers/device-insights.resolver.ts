@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION } from '../types/freshness';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
 import { withFreshnessHint } from './cache-hint';
 import type { RequestContext } from '../context';
 import { Customer } from '../types/customer.type';
@@ -21,9 +21,10 @@ export class CustomerDeviceInsightsResolver {
     @Root() customer: Customer,
     @Ctx() { dataSources }: RequestContext,
     @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
+    @Arg('maxStale', () => Int, { nullable: true, description: MAX_STALE_DESCRIPTION }) maxStale: number | null | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<WithFreshness<DeviceInsightsRecord>> {
-    return withFreshnessHint(info, dataSources.credeau.deviceInsights(customer.id, maxAge));
+    return withFreshnessHint(info, dataSources.credeau.deviceInsights(customer.id, maxAge, maxStale));
   }
 }
 

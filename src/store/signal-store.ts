@@ -1,7 +1,7 @@
 import type { StoreConfig, StoredProduct } from '../config';
-import type { VendorName } from '../errors';
+import { VendorError, type VendorName } from '../errors';
 import { errorForTransportFailure } from '../datasources/http/classify-failure';
-import { sleep, type Deadline } from '../datasources/http/deadline';
+import { sleep, WorkCancelledError, type Deadline } from '../datasources/http/deadline';
 import { SingleFlight } from '../datasources/single-flight';
 import { MemoryLevel } from './memory-level';
 import { SharedNameTables } from './name-tables';
@@ -10,6 +10,7 @@ import { SealedBox } from './sealed-box';
 import type { SharedRedis } from './shared-redis';
 import type { Compacted, StoreDescriptor } from './store-descriptor';
 import type { LookupResult, StoreEvents } from './store-events';
+import { StoreKeys } from './store-keys';
 import type { StoredEntry } from './stored-entry';
 
 /** Stored plaintext layout: retrievedAt (float64) | expiresAt (float64) | the descriptor's bytes. */
@@ -30,6 +31,19 @@ export interface SignalStoreOptions {
 export interface StoreAnswer<V> {
   entry: StoredEntry<V>;
   fromCache: boolean;
+  /** Served past the caller's freshness because the vendor failed (`maxStale`); never when fresh. */
+  stale: boolean;
+}
+
+/** How old an answer one caller accepts. */
+export interface Acceptable {
+  /** How old a stored answer may be to count as fresh (the field's `maxAge`); 0: ask the vendor now. */
+  maxAgeMs: number | undefined;
+  /**
+   * When the vendor fails: how long past its freshness window a settled stored answer may still be served,
+   * marked stale (the field's `maxStale`); undefined: never, the failure is the answer.
+   */
+  maxStaleMs: number | undefined;
 }
 
 /**
@@ -42,15 +56,22 @@ export interface StoreAnswer<V> {
  * - Redis is never needed for an answer: any Redis failure (down, slow, garbage) is a miss and the vendor
  *   is asked, with a warning at most once a minute.
  * - Only settled answers are kept (the descriptor says which), never errors.
+ * - Settled answers are kept SIGNALS_STALE_RETENTION_MS past their window (memory and Redis), but a
+ *   lookup for a fresh answer treats them as misses: they are served only when the vendor fails and the
+ *   caller asked for it (`maxStaleMs`), and then marked stale. `maxStaleMs` never changes the key, the
+ *   flight or the vendor call: callers differing only in it share one fetch.
  */
 export class SignalStore {
   readonly memory: MemoryLevel;
+  /** Names of entries: customer input only as keyed hashes (see StoreKeys). */
+  readonly keys: StoreKeys;
   private readonly redis: RedisLevel | undefined;
   private readonly tables = new Map<StoredProduct, SharedNameTables>();
   private readonly flights = new Map<VendorName, SingleFlight<StoreAnswer<unknown>>>();
 
   constructor(private readonly options: SignalStoreOptions) {
     this.memory = new MemoryLevel(options.config.memoryMaxBytes);
+    this.keys = new StoreKeys(options.storeKeyBase64);
     if (options.redis && options.storeKeyBase64) {
       this.redis = new RedisLevel(options.redis, new SealedBox(options.storeKeyBase64));
     }
@@ -67,10 +88,31 @@ export class SignalStore {
   }
 
   /**
-   * The answer for `key`: from memory, Redis or (once for everyone asking) `fetch`. `maxAgeMs` bounds how
-   * old a stored answer may be (0: ask the vendor now); `deadline` bounds only this caller's wait.
+   * The answer for `key`: from memory, Redis or (once for everyone asking) `fetch`. `accept.maxAgeMs`
+   * bounds how old a stored answer may be (0: ask the vendor now); when the vendor fails, a settled
+   * answer at most `accept.maxStaleMs` past its window is served instead, marked stale. `deadline`
+   * bounds only this caller's wait.
    */
   async load<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    accept: Acceptable,
+    fetch: (budget: Deadline) => Promise<V>,
+    deadline: Deadline,
+  ): Promise<StoreAnswer<V>> {
+    try {
+      return await this.loadFresh(descriptor, key, accept.maxAgeMs, fetch, deadline);
+    } catch (error) {
+      // Only a vendor's failure is bridged (not a client that went away): the stale answer or, without one, the failure.
+      if (accept.maxStaleMs === undefined || !(error instanceof VendorError) || deadline.signal.reason instanceof WorkCancelledError) throw error;
+      const kept = await this.staleEntry(descriptor, key, accept.maxStaleMs);
+      if (!kept) throw error;
+      this.options.events.staleServed({ vendor: descriptor.vendor, product: descriptor.product });
+      return { entry: kept, fromCache: true, stale: true };
+    }
+  }
+
+  private async loadFresh<V>(
     descriptor: StoreDescriptor<V>,
     key: string,
     maxAgeMs: number | undefined,
@@ -82,7 +124,7 @@ export class SignalStore {
       const kept = this.memory.get<V>(key);
       if (kept && fresh(kept, maxAgeMs)) {
         this.emit(descriptor, 'hit_memory', startedAt);
-        return { entry: kept, fromCache: true };
+        return { entry: kept, fromCache: true, stale: false };
       }
     }
     // Callers accepting different ages cannot share a Redis read, so they do not share a flight.
@@ -115,7 +157,7 @@ export class SignalStore {
         if (found) {
           if (token) await redis.release(key, token);
           this.emit(descriptor, 'hit_redis', startedAt);
-          return { entry: found, fromCache: true };
+          return { entry: found, fromCache: true, stale: false };
         }
         // Holding the claim and still no value (checked once more after taking it): fetch.
         if (token) break;
@@ -160,29 +202,55 @@ export class SignalStore {
   ): Promise<StoreAnswer<V>> {
     const value = await fetch(budget);
     const retrievedAt = Date.now();
-    const ttl = this.keepFor(descriptor, value);
-    if (ttl <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt }, fromCache: false };
+    const { windowMs, retainMs } = this.keepFor(descriptor, value);
+    if (windowMs <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt }, fromCache: false, stale: false };
     const compacted = descriptor.compact(value, this.tablesOf(descriptor.product));
-    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + ttl };
-    this.memory.set(key, entry, compacted.bytes);
-    if (writeRedis && this.redis) await this.writeRedis(descriptor, key, entry, compacted);
-    return { entry, fromCache: false };
+    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + windowMs };
+    this.memory.set(key, entry, compacted.bytes, retainMs);
+    if (writeRedis && this.redis) await this.writeRedis(descriptor, key, entry, compacted, retainMs);
+    return { entry, fromCache: false, stale: false };
   }
 
-  private keepFor<V>(descriptor: StoreDescriptor<V>, value: V): number {
+  /** How long an answer is fresh, and how much longer it is kept to be served stale (settled answers only). */
+  private keepFor<V>(descriptor: StoreDescriptor<V>, value: V): { windowMs: number; retainMs: number } {
     const window = this.ttlFor(descriptor.product);
     switch (descriptor.settledness(value)) {
       case 'settled':
-        return window;
+        return { windowMs: window, retainMs: this.retentionMs(window) };
       case 'no-data':
-        return Math.min(window, this.options.config.negativeTtlMs);
+        return { windowMs: Math.min(window, this.options.config.negativeTtlMs), retainMs: 0 };
       default:
-        return 0;
+        return { windowMs: 0, retainMs: 0 };
+    }
+  }
+
+  /** Nothing is retained for a product that is not stored at all. */
+  private retentionMs(windowMs: number): number {
+    return windowMs > 0 ? this.options.config.staleRetentionMs : 0;
+  }
+
+  /**
+   * A settled answer at most `maxStaleMs` past its window, from memory or Redis; undefined when there is
+   * none (or Redis fails: then the vendor's failure stands).
+   */
+  private async staleEntry<V>(descriptor: StoreDescriptor<V>, key: string, maxStaleMs: number): Promise<StoredEntry<V> | undefined> {
+    const servable = (entry: { expiresAt: number }) => Date.now() <= entry.expiresAt + maxStaleMs;
+    const kept = this.memory.getStale<V>(key);
+    if (kept && servable(kept) && descriptor.settledness(kept.value) === 'settled') return kept;
+    // Not here, or too old: another replica may have stored a newer answer since.
+    const redis = this.redis;
+    if (!redis) return undefined;
+    try {
+      const found = await this.readRedisEntry(descriptor, key, servable);
+      return found && descriptor.settledness(found.value) === 'settled' ? found : undefined;
+    } catch (error) {
+      redis.warn('signal store: redis failed, no stored answer to serve stale', error);
+      return undefined;
     }
   }
 
   /** Best effort: a failed write costs other replicas a vendor call, never this answer. */
-  private async writeRedis<V>(descriptor: StoreDescriptor<V>, key: string, entry: StoredEntry<V>, compacted: Compacted<V>): Promise<void> {
+  private async writeRedis<V>(descriptor: StoreDescriptor<V>, key: string, entry: StoredEntry<V>, compacted: Compacted<V>, retainMs: number): Promise<void> {
     const redis = this.redis as RedisLevel;
     try {
       const tables = this.tablesOf(descriptor.product);
@@ -191,21 +259,30 @@ export class SignalStore {
       const header = Buffer.alloc(HEADER_BYTES);
       header.writeDoubleBE(entry.retrievedAt, 0);
       header.writeDoubleBE(entry.expiresAt, 8);
-      await redis.set(key, Buffer.concat([header, body]), entry.expiresAt - Date.now());
+      // Redis keeps it for the window plus the retention; the header's expiry still says when it stops being fresh.
+      await redis.set(key, Buffer.concat([header, body]), entry.expiresAt + retainMs - Date.now());
     } catch (error) {
       redis.warn('signal store: redis write failed', error);
     }
   }
 
   /** A stored entry fresh enough for this caller, or undefined; unreadable values are misses. */
-  private async readRedis<V>(descriptor: StoreDescriptor<V>, key: string, maxAgeMs: number | undefined): Promise<StoredEntry<V> | undefined> {
+  private readRedis<V>(descriptor: StoreDescriptor<V>, key: string, maxAgeMs: number | undefined): Promise<StoredEntry<V> | undefined> {
+    return this.readRedisEntry(descriptor, key, (candidate) => fresh(candidate, maxAgeMs));
+  }
+
+  /** The entry Redis holds for `key` when `wanted` accepts its times; copied into memory for the same keeping time. */
+  private async readRedisEntry<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    wanted: (candidate: { retrievedAt: number; expiresAt: number }) => boolean,
+  ): Promise<StoredEntry<V> | undefined> {
     const redis = this.redis as RedisLevel;
     const plaintext = await redis.get(key);
     if (!plaintext || plaintext.length < HEADER_BYTES) return undefined;
     const retrievedAt = plaintext.readDoubleBE(0);
     const expiresAt = plaintext.readDoubleBE(8);
-    const candidate = { retrievedAt, expiresAt };
-    if (!fresh(candidate, maxAgeMs) || expiresAt <= Date.now()) return undefined;
+    if (!wanted({ retrievedAt, expiresAt })) return undefined;
     let compacted: Compacted<V> | undefined;
     try {
       compacted = await descriptor.deserialize(plaintext.subarray(HEADER_BYTES), this.tablesOf(descriptor.product));
@@ -215,7 +292,8 @@ export class SignalStore {
     }
     if (!compacted) return undefined;
     const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt };
-    this.memory.set(key, entry, compacted.bytes);
+    const settled = descriptor.settledness(entry.value) === 'settled';
+    this.memory.set(key, entry, compacted.bytes, settled ? this.retentionMs(this.ttlFor(descriptor.product)) : 0);
     return entry;
   }
 

@@ -16,6 +16,11 @@ export interface Freshness {
   retrievedAt: Date;
   /** True when the answer was served from the store rather than fetched for this request. */
   fromCache: boolean;
-  /** Epoch ms until which a cache (a router's) may keep it: the store's expiry, or now when not stored. */
+  /**
+   * True when the vendor failed and a stored answer past its freshness was served instead (the field's
+   * `maxStale`); always with `fromCache`.
+   */
+  stale: boolean;
+  /** Epoch ms until which a cache (a router's) may keep it: the store's expiry, or now when not stored or stale. */
   freshUntil: number;
 }

@@ -1,5 +1,5 @@
 import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { BehaviorSignal } from './behavior-signal.type';
 import { InsightStatus } from './insight-status.type';
@@ -50,4 +50,7 @@ export class BehaviorSignals {
 
   @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
   fromCache!: boolean;
+
+  @Field(() => Boolean, { description: STALE_DESCRIPTION })
+  stale!: boolean;
 }

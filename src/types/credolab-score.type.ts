@@ -1,4 +1,4 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
 import { CredolabFragment } from './credolab-fragment.type';
 import { CredolabPlatform } from './credolab-platform.type';
@@ -57,6 +57,9 @@ export class CredolabScore {
 
   @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
   fromCache!: boolean;
+
+  @Field(() => Boolean, { description: STALE_DESCRIPTION })
+  stale!: boolean;
 
   // fragment(code) and fraudCheck(...) are resolved from the record by their own resolvers.
 }

@@ -1,4 +1,4 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
 import { Field, ObjectType } from 'type-graphql';
 import { FeatureSet } from './feature-set';
 import { InsightStatus } from './insight-status.type';
@@ -32,6 +32,9 @@ export class DeviceInsights {
 
   @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
   fromCache!: boolean;
+
+  @Field(() => Boolean, { description: STALE_DESCRIPTION })
+  stale!: boolean;
 
   // featureCount, feature(name) and features(names) are resolved from the record's FeatureSet.
 }

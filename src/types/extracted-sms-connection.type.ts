@@ -1,5 +1,5 @@
 import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ExtractedSmsEdge } from './extracted-sms-edge.type';
 import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';
@@ -23,4 +23,7 @@ export class ExtractedSmsConnection {
 
   @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
   fromCache!: boolean;
+
+  @Field(() => Boolean, { description: STALE_DESCRIPTION })
+  stale!: boolean;
 }

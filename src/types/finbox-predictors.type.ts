@@ -1,4 +1,4 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FeatureSet } from './feature-set';
 import { InsightStatus } from './insight-status.type';
@@ -38,6 +38,9 @@ export class FinboxPredictors {
 
   @Field(() => Boolean, { description: FROM_CACHE_DESCRIPTION })
   fromCache!: boolean;
+
+  @Field(() => Boolean, { description: STALE_DESCRIPTION })
+  stale!: boolean;
 
   // predictors(names) and predictor(name) are resolved from the record's FeatureSet.
 }

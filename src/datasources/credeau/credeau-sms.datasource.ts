@@ -5,7 +5,7 @@ import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
 import type { ExtractedSms } from '../../types/extracted-sms.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
-import { maxAgeMsOf } from '../../store/max-age';
+import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import { credeauSmsStored, type SmsList } from './credeau.stored';
 import { assertCredeauUserId } from './credeau.input';
 import type { CredeauConnection } from './credeau.datasource';
@@ -18,11 +18,12 @@ interface SmsListKey {
   userId: string;
   threshold: number | null;
   maxAgeMs: number | undefined;
+  maxStaleMs: number | undefined;
 }
 
-/** Threshold and age first: a user id cannot contain "/", so no two keys collide. */
+/** Threshold, age and staleness first: a user id cannot contain "/", so no two keys collide. */
 function listCacheKey(key: SmsListKey): string {
-  return `${key.threshold ?? ''}/${key.maxAgeMs ?? ''}/${key.userId}`;
+  return `${key.threshold ?? ''}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.userId}`;
 }
 
 /**
@@ -48,24 +49,26 @@ export class CredeauSmsDatasource {
       stored: {
         store: connection.store,
         descriptor: credeauSmsStored,
-        // Message bodies are personal data, but the key holds only the customer id and the threshold.
+        // Message bodies are personal data; the key holds only the customer id (hashed) and the threshold.
         storeKeyOf: (key) => ({ customerId: key.userId, args: key.threshold === null ? undefined : `threshold=${key.threshold}` }),
         maxAgeMs: (key) => key.maxAgeMs,
+        maxStaleMs: (key) => key.maxStaleMs,
       },
     });
   }
 
   /** Every argument is checked before Credeau is called: bad input is BAD_USER_INPUT and costs no call. */
-  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache'>>> {
+  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale'>>> {
     assertCredeauUserId(userId);
     const threshold = args.threshold ?? null;
     if (threshold !== null && (!Number.isInteger(threshold) || threshold < 1)) {
       throw new BadUserInputError('extractedSms: `threshold` must be a whole number of messages, at least 1', 'CREDEAU');
     }
     const maxAgeMs = maxAgeMsOf(args.maxAge, 'extractedSms', 'CREDEAU');
+    const maxStaleMs = maxStaleMsOf(args.maxStale, 'extractedSms', 'CREDEAU');
     const page = parseSmsPageRequest(args, this.connection.settings.smsMaxPageSize);
-    const { records, retrievedAt, fromCache, freshUntil } = await this.listLoader.load({ userId, threshold, maxAgeMs });
-    return { ...pageOfSms(records, page), retrievedAt, fromCache, freshUntil };
+    const { records, retrievedAt, fromCache, stale, freshUntil } = await this.listLoader.load({ userId, threshold, maxAgeMs, maxStaleMs });
+    return { ...pageOfSms(records, page), retrievedAt, fromCache, stale, freshUntil };
   }
 
   private async fetchList({ userId, threshold }: SmsListKey, budget: Deadline): Promise<ExtractedSms[]> {

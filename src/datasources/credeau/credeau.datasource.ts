@@ -8,7 +8,7 @@ import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import type { SignalStore } from '../../store/signal-store';
-import { maxAgeMsOf } from '../../store/max-age';
+import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import { credeauInsightsStored } from './credeau.stored';
 import { assertCredeauUserId } from './credeau.input';
 import { toDeviceInsights } from './credeau.mapper';
@@ -27,6 +27,7 @@ export interface CredeauConnection {
 interface InsightsKey {
   userId: string;
   maxAgeMs: number | undefined;
+  maxStaleMs: number | undefined;
 }
 
 /**
@@ -43,7 +44,7 @@ export class CredeauDatasource {
   ) {
     this.insightsLoader = createVendorLoader({
       product: 'credeau',
-      cacheKey: (key) => `${key.maxAgeMs ?? ''}/${key.userId}`,
+      cacheKey: (key) => `${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.userId}`,
       concurrency: connection.settings.http.concurrency,
       deadline,
       fetch: (key, budget) => this.fetchInsights(key.userId, budget),
@@ -52,15 +53,17 @@ export class CredeauDatasource {
         descriptor: credeauInsightsStored,
         storeKeyOf: (key) => ({ customerId: key.userId }),
         maxAgeMs: (key) => key.maxAgeMs,
+        maxStaleMs: (key) => key.maxStaleMs,
       },
     });
   }
 
   /** Validates the id before anything is sent: a bad id is BAD_USER_INPUT, never a vendor call. */
-  deviceInsights(userId: string, maxAge?: number | null): Promise<WithFreshness<DeviceInsightsRecord>> {
+  deviceInsights(userId: string, maxAge?: number | null, maxStale?: number | null): Promise<WithFreshness<DeviceInsightsRecord>> {
     assertCredeauUserId(userId);
     const maxAgeMs = maxAgeMsOf(maxAge, 'deviceInsights', 'CREDEAU');
-    return this.insightsLoader.load({ userId, maxAgeMs });
+    const maxStaleMs = maxStaleMsOf(maxStale, 'deviceInsights', 'CREDEAU');
+    return this.insightsLoader.load({ userId, maxAgeMs, maxStaleMs });
   }
 
   /** Headers and body shared by every Credeau endpoint. */

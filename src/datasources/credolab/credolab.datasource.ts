@@ -4,7 +4,7 @@ import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.
 import type { CredolabScoreRecord } from '../../types/credolab-score.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
-import { maxAgeMsOf } from '../../store/max-age';
+import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import type { SignalStore } from '../../store/signal-store';
 import { credolabStored } from './credolab.stored';
 import { assertFraudCheckArguments, assertReferenceNumber, type FraudCheckArguments } from './credolab.input';
@@ -23,6 +23,7 @@ interface InsightKey {
   customerId: string;
   referenceNumber: string;
   maxAgeMs: number | undefined;
+  maxStaleMs: number | undefined;
 }
 
 interface FraudCheckKey extends FraudCheckArguments {
@@ -46,19 +47,20 @@ export class CredolabDatasource {
     this.insightLoader = createVendorLoader({
       product: 'credolab',
       // One call per dataset per operation, whichever customers name it (as before the store).
-      cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null]),
+      cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null, key.maxStaleMs ?? null]),
       concurrency,
       deadline,
       fetch: (key, budget) => this.fetchInsight(key.referenceNumber, budget),
       stored: {
         store: connection.store,
         descriptor: credolabStored,
-        // The reference number is free text: encoded so it cannot break the key's shape or hash tag.
+        // The reference number is customer input like the id: the key holds it only as a keyed hash.
         storeKeyOf: (key) => ({
           customerId: key.customerId,
-          args: key.referenceNumber === key.customerId ? undefined : `ref=${encodeURIComponent(key.referenceNumber)}`,
+          reference: key.referenceNumber === key.customerId ? undefined : key.referenceNumber,
         }),
         maxAgeMs: (key) => key.maxAgeMs,
+        maxStaleMs: (key) => key.maxStaleMs,
       },
     });
     this.fraudCheckLoader = createVendorLoader({
@@ -76,12 +78,18 @@ export class CredolabDatasource {
   }
 
   /** Validates the reference number before anything is sent: a bad one is BAD_USER_INPUT, never a call. */
-  credolabScore(customerId: string, referenceNumber?: string | null, maxAge?: number | null): Promise<WithFreshness<CredolabScoreRecord>> {
+  credolabScore(
+    customerId: string,
+    referenceNumber?: string | null,
+    maxAge?: number | null,
+    maxStale?: number | null,
+  ): Promise<WithFreshness<CredolabScoreRecord>> {
     // Datasets are uploaded under the customer id unless the client names another reference number.
     const reference = referenceNumber ?? customerId;
     assertReferenceNumber(reference);
     const maxAgeMs = maxAgeMsOf(maxAge, 'credolabScore', 'CREDOLAB');
-    return this.insightLoader.load({ customerId, referenceNumber: reference, maxAgeMs });
+    const maxStaleMs = maxStaleMsOf(maxStale, 'credolabScore', 'CREDOLAB');
+    return this.insightLoader.load({ customerId, referenceNumber: reference, maxAgeMs, maxStaleMs });
   }
 
   fraudCheck(referenceNumber: string, args: FraudCheckArguments): Promise<WithFreshness<CredolabFraudCheckRecord>> {

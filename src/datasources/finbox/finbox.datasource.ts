@@ -7,7 +7,7 @@ import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
-import { maxAgeMsOf } from '../../store/max-age';
+import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import type { SignalStore } from '../../store/signal-store';
 import { finboxStored } from './finbox.stored';
 import { assertFinboxCustomerId, assertFinboxVersion } from './finbox.input';
@@ -28,6 +28,7 @@ interface PredictorsKey {
   customerId: string;
   version: number;
   maxAgeMs: number | undefined;
+  maxStaleMs: number | undefined;
 }
 
 /**
@@ -45,7 +46,7 @@ export class FinboxDatasource {
   ) {
     this.predictorsLoader = createVendorLoader({
       product: 'finbox',
-      cacheKey: (key) => `${key.version}/${key.maxAgeMs ?? ''}/${key.customerId}`,
+      cacheKey: (key) => `${key.version}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.customerId}`,
       concurrency: connection.settings.http.concurrency,
       deadline,
       fetch: (key, budget) => this.pollPredictors(key, budget),
@@ -54,17 +55,24 @@ export class FinboxDatasource {
         descriptor: finboxStored,
         storeKeyOf: (key) => ({ customerId: key.customerId, args: `version=${key.version}` }),
         maxAgeMs: (key) => key.maxAgeMs,
+        maxStaleMs: (key) => key.maxStaleMs,
       },
     });
   }
 
   /** `version` defaults to FINBOX_PREDICTORS_VERSION. Input is checked before anything is sent. */
-  async predictors(customerId: string, version?: number | null, maxAge?: number | null): Promise<WithFreshness<FinboxPredictorsRecord>> {
+  async predictors(
+    customerId: string,
+    version?: number | null,
+    maxAge?: number | null,
+    maxStale?: number | null,
+  ): Promise<WithFreshness<FinboxPredictorsRecord>> {
     assertFinboxCustomerId(customerId);
     const resolvedVersion = version ?? this.connection.settings.predictorsVersion;
     assertFinboxVersion(resolvedVersion);
     const maxAgeMs = maxAgeMsOf(maxAge, 'finboxPredictors', 'FINBOX');
-    return this.predictorsLoader.load({ customerId, version: resolvedVersion, maxAgeMs });
+    const maxStaleMs = maxStaleMsOf(maxStale, 'finboxPredictors', 'FINBOX');
+    return this.predictorsLoader.load({ customerId, version: resolvedVersion, maxAgeMs, maxStaleMs });
   }
 
   /** Polls while FinBox answers 202 `in_progress`; IN_PROGRESS when the poll budget runs out. */

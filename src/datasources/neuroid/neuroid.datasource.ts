@@ -4,7 +4,7 @@ import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
-import { maxAgeMsOf } from '../../store/max-age';
+import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import type { SignalStore } from '../../store/signal-store';
 import { neuroidStored } from './neuroid.stored';
 import { assertNeuroidId } from './neuroid.input';
@@ -25,6 +25,7 @@ interface ProfileKey {
   siteId: string;
   profileId: string;
   maxAgeMs: number | undefined;
+  maxStaleMs: number | undefined;
 }
 
 /**
@@ -42,7 +43,7 @@ export class NeuroidDatasource {
     this.profileLoader = createVendorLoader({
       product: 'neuroid',
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
-      cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.profileId}`,
+      cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.profileId}`,
       concurrency: connection.settings.http.concurrency,
       deadline,
       fetch: (key, budget) => this.fetchProfile(key, budget),
@@ -51,17 +52,24 @@ export class NeuroidDatasource {
         descriptor: neuroidStored,
         storeKeyOf: (key) => ({ customerId: key.profileId, args: `site=${key.siteId}` }),
         maxAgeMs: (key) => key.maxAgeMs,
+        maxStaleMs: (key) => key.maxStaleMs,
       },
     });
   }
 
   /** Validates both ids before anything is sent: a bad one is BAD_USER_INPUT, never a vendor call. */
-  behaviorSignals(profileId: string, siteId?: string | null, maxAge?: number | null): Promise<WithFreshness<BehaviorSignalsRecord>> {
+  behaviorSignals(
+    profileId: string,
+    siteId?: string | null,
+    maxAge?: number | null,
+    maxStale?: number | null,
+  ): Promise<WithFreshness<BehaviorSignalsRecord>> {
     const site = siteId ?? this.connection.defaultSiteId;
     assertNeuroidId(profileId, 'customer id');
     assertNeuroidId(site, 'siteId');
     const maxAgeMs = maxAgeMsOf(maxAge, 'behaviorSignals', 'NEUROID');
-    return this.profileLoader.load({ siteId: site, profileId, maxAgeMs });
+    const maxStaleMs = maxStaleMsOf(maxStale, 'behaviorSignals', 'NEUROID');
+    return this.profileLoader.load({ siteId: site, profileId, maxAgeMs, maxStaleMs });
   }
 
   private async fetchProfile({ siteId, profileId }: ProfileKey, deadline: Deadline): Promise<BehaviorSignalsRecord> {
