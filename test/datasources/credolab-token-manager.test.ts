@@ -1,6 +1,7 @@
 import { setTimeout as wait } from 'node:timers/promises';
 import { CREDOLAB_SIMULATOR_CREDENTIALS } from '../../src/simulators/credolab/credolab.simulator';
-import { errorAt, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../support/harness';
+import { errorAt, startTestSubgraph, UNHURRIED_ATTEMPTS_ENV, type GraphQLResponse, type TestSubgraph } from '../support/harness';
+import { simulatorsSettled } from '../support/settle';
 
 /**
  * The Credolab token manager, exercised through the whole subgraph against the Credolab simulator on
@@ -12,6 +13,33 @@ const SCORE = 'query($ref: String) { customerSignals(id: "c") { credolabScore(re
 /** `count` operations at once, each for its own dataset. */
 function burst(subgraph: TestSubgraph, count: number, prefix: string): Promise<GraphQLResponse[]> {
   return Promise.all(Array.from({ length: count }, (_, i) => subgraph.query(SCORE, { ref: `${prefix}-${i}` })));
+}
+
+/**
+ * Tokens that expire for real: the first lives TOKEN_LIFETIME_MS and is refreshed REFRESH_MARGIN_MS before
+ * that (the manager caps the margin at half the lifetime). Between "refresh due" and "lapsed" lie seconds
+ * on either side, so the first operation cannot find its token already due, and the burst after
+ * REFRESH_DUE_AFTER_MS cannot find it lapsed (a 401 and a login instead of the refresh), however slow
+ * the machine.
+ */
+const TOKEN_LIFETIME_MS = 10_000;
+const REFRESH_MARGIN_MS = 5_000;
+const REFRESH_DUE_AFTER_MS = TOKEN_LIFETIME_MS - REFRESH_MARGIN_MS;
+
+/**
+ * The first token of a simulator whose tokens live TOKEN_LIFETIME_MS, then long-lived tokens (what the
+ * refresh issues needs no second refresh); resolves once that first token is due for refresh.
+ */
+async function firstTokenDueForRefresh(subgraph: TestSubgraph): Promise<void> {
+  const credolab = subgraph.simulators.credolab;
+  credolab.tokenLifetimeMs = TOKEN_LIFETIME_MS;
+  expectAllComplete([await subgraph.query(SCORE, { ref: 'first' })]);
+  // The manager received the token before this answer: its refresh is due at most this long from now.
+  const answeredAt = Date.now();
+  credolab.tokenLifetimeMs = 3_600_000;
+  expect(credolab.loginCount).toBe(1);
+  expect(credolab.refreshCount).toBe(0);
+  await wait(answeredAt + REFRESH_DUE_AFTER_MS + 100 - Date.now());
 }
 
 function expectAllComplete(responses: GraphQLResponse[]): void {
@@ -35,7 +63,8 @@ function secretsSent(subgraph: TestSubgraph): string[] {
 describe('Credolab token manager: single flight', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph();
+    // Insight calls are counted exactly: 100 at once from a starved process must not time out into retries.
+    subgraph = await startTestSubgraph(UNHURRIED_ATTEMPTS_ENV);
   });
   afterAll(() => subgraph.stop());
 
@@ -44,6 +73,7 @@ describe('Credolab token manager: single flight', () => {
     expect(credolab.loginCount).toBe(0);
     const responses = await burst(subgraph, 100, 'cold');
     expectAllComplete(responses);
+    await simulatorsSettled([credolab]);
     expect(credolab.loginCount).toBe(1);
     expect(credolab.refreshCount).toBe(0);
     expect(credolab.callsTo('/v6.0/account/login')[0]?.body).toEqual({
@@ -54,6 +84,7 @@ describe('Credolab token manager: single flight', () => {
   it('keeps using that token: more operations make no login', async () => {
     subgraph.simulators.credolab.resetCalls();
     expectAllComplete(await burst(subgraph, 20, 'warm'));
+    await simulatorsSettled([subgraph.simulators.credolab]);
     expect(subgraph.simulators.credolab.loginCount).toBe(0);
     expect(subgraph.simulators.credolab.refreshCount).toBe(0);
   });
@@ -64,6 +95,7 @@ describe('Credolab token manager: single flight', () => {
     credolab.resetCalls();
     const responses = await burst(subgraph, 100, 'expired');
     expectAllComplete(responses);
+    await simulatorsSettled([credolab]);
     expect(credolab.loginCount + credolab.refreshCount).toBe(1);
     expect(credolab.loginCount).toBe(1);
     // Each operation was refused once with the old token and retried once with the new one.
@@ -74,6 +106,7 @@ describe('Credolab token manager: single flight', () => {
     const credolab = subgraph.simulators.credolab;
     credolab.resetCalls();
     const res = await subgraph.query(SCORE, { ref: 'sim-unauthorized-tm' });
+    await simulatorsSettled([credolab]);
     expect(res.data?.customerSignals.credolabScore).toBeNull();
     expect(errorAt(res, ['customerSignals', 'credolabScore'])?.extensions).toEqual({
       code: 'VENDOR_UNAUTHORIZED', vendor: 'CREDOLAB', retryable: false,
@@ -95,19 +128,16 @@ describe('Credolab token manager: single flight', () => {
 describe('Credolab token manager: tokens that really expire', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph({ CREDOLAB_TOKEN_REFRESH_MARGIN_MS: '200' });
+    subgraph = await startTestSubgraph({ ...UNHURRIED_ATTEMPTS_ENV, CREDOLAB_TOKEN_REFRESH_MARGIN_MS: String(REFRESH_MARGIN_MS) });
   });
   afterAll(() => subgraph.stop());
 
   it('refreshes once, shortly before .expires, for a burst of operations, and never logs in again', async () => {
     const credolab = subgraph.simulators.credolab;
-    credolab.tokenLifetimeMs = 1000; // the first token lives 1 s: refresh is due 200 ms before that
-    expectAllComplete([await subgraph.query(SCORE, { ref: 'first' })]);
-    credolab.tokenLifetimeMs = 3_600_000; // what the refresh issues lives long, so the burst needs no second one
-    expect(credolab.loginCount).toBe(1);
-    await wait(900);
+    await firstTokenDueForRefresh(subgraph);
     credolab.resetCalls();
     expectAllComplete(await burst(subgraph, 50, 'due'));
+    await simulatorsSettled([credolab]);
     expect(credolab.refreshCount).toBe(1);
     expect(credolab.loginCount).toBe(0);
     // The refresh carried the refresh token issued at login and no bearer header.
@@ -118,17 +148,21 @@ describe('Credolab token manager: tokens that really expire', () => {
 
   it('the simulator refuses a lapsed token (401), so expiry is real', async () => {
     const credolab = subgraph.simulators.credolab;
-    credolab.tokenLifetimeMs = 50;
+    // Seconds, so the first call is surely inside the lifetime on a loaded machine; the second is surely past it.
+    const lifetimeMs = 4_000;
+    credolab.tokenLifetimeMs = lifetimeMs;
     const login = await fetch(`${credolab.url}/v6.0/account/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userEmail: CREDOLAB_SIMULATOR_CREDENTIALS.email, password: CREDOLAB_SIMULATOR_CREDENTIALS.password }),
     });
     const { access_token: token } = (await login.json()) as { access_token: string };
+    // Issued before its answer arrived: it has lapsed once lifetimeMs has passed from here.
+    const lapsedAt = Date.now() + lifetimeMs;
     credolab.tokenLifetimeMs = 3_600_000;
     const ask = () => fetch(`${credolab.url}/v6.0/datasets/x/datasetinsight`, { headers: { authorization: `Bearer ${token}` } });
     expect((await ask()).status).toBe(200);
-    await wait(80);
+    await wait(lapsedAt + 50 - Date.now());
     expect((await ask()).status).toBe(401);
   });
 });
@@ -140,19 +174,18 @@ describe('Credolab token manager: a failed refresh falls back to a fresh login',
       CREDOLAB_BASE_URL: simulators.credolab.url,
       CREDOLAB_EMAIL: 'sim-refresh-token-invalid@credolab.test',
       CREDOLAB_PASSWORD: CREDOLAB_SIMULATOR_CREDENTIALS.password,
-      CREDOLAB_TOKEN_REFRESH_MARGIN_MS: '200',
+      CREDOLAB_TOKEN_REFRESH_MARGIN_MS: String(REFRESH_MARGIN_MS),
+      ...UNHURRIED_ATTEMPTS_ENV,
     }));
   });
   afterAll(() => subgraph.stop());
 
   it('tries the refresh once, logs in once, and every operation succeeds', async () => {
     const credolab = subgraph.simulators.credolab;
-    credolab.tokenLifetimeMs = 1000;
-    expectAllComplete([await subgraph.query(SCORE, { ref: 'first' })]);
-    credolab.tokenLifetimeMs = 3_600_000;
-    await wait(900);
+    await firstTokenDueForRefresh(subgraph);
     credolab.resetCalls();
     expectAllComplete(await burst(subgraph, 30, 'fallback'));
+    await simulatorsSettled([credolab]);
     expect(credolab.refreshCount).toBe(1);
     expect(credolab.loginCount).toBe(1);
   });
@@ -171,6 +204,7 @@ describe.each([
       CREDOLAB_BASE_URL: simulators.credolab.url,
       CREDOLAB_EMAIL: email,
       CREDOLAB_PASSWORD: PASSWORD,
+      ...UNHURRIED_ATTEMPTS_ENV,
     }));
   });
   afterAll(() => subgraph.stop());
@@ -183,6 +217,7 @@ describe.each([
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { credolabScore { status } } } }',
       { r: Array.from({ length: 40 }, (_, i) => ({ __typename: 'Customer', id: `denied-entity-${i}` })) },
     );
+    await simulatorsSettled([credolab]);
     for (const res of responses) {
       expect(res.data?.customerSignals.credolabScore).toBeNull();
       expect(errorAt(res, ['customerSignals', 'credolabScore'])?.extensions).toEqual({
@@ -208,6 +243,7 @@ describe('Credolab login unavailable', () => {
       CREDOLAB_PASSWORD: 'whatever-password',
       // Six 503s in a row would open Credolab's circuit (test/governance/circuit-breaker.test.ts covers that).
       CREDOLAB_BREAKER_THRESHOLD: '20',
+      ...UNHURRIED_ATTEMPTS_ENV,
     }));
   });
   afterAll(() => subgraph.stop());
@@ -216,8 +252,10 @@ describe('Credolab login unavailable', () => {
     const credolab = subgraph.simulators.credolab;
     const first = await subgraph.query(SCORE, { ref: 'outage-1' });
     expect(errorAt(first, ['customerSignals', 'credolabScore'])?.extensions).toMatchObject({ code: 'VENDOR_UNAVAILABLE', retryable: true });
+    await simulatorsSettled([credolab]);
     expect(credolab.loginCount).toBe(3);
     await subgraph.query(SCORE, { ref: 'outage-2' });
+    await simulatorsSettled([credolab]);
     expect(credolab.loginCount).toBe(6);
   });
 });

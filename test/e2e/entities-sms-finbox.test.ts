@@ -1,7 +1,8 @@
 import { smsRecordsFor } from '../../src/simulators/credeau/credeau-sms.records';
 import { FINBOX_SIMULATOR_CREDENTIALS } from '../../src/simulators/finbox/finbox.simulator';
 import { predictorsFor } from '../../src/simulators/finbox/finbox.predictors';
-import { startTestSubgraph, type TestSubgraph } from '../support/harness';
+import { startTestSubgraph, UNHURRIED_ATTEMPTS_ENV, type TestSubgraph } from '../support/harness';
+import { simulatorsSettled } from '../support/settle';
 
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id
   extractedSms(first: 3) { totalCount edges { node { id body } } }
@@ -13,7 +14,8 @@ const representations = (ids: string[]) => ids.map((id) => ({ __typename: 'Custo
 describe('_entities selecting extractedSms and finboxPredictors', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph();
+    // Counted exactly: 60 calls at once from a starved process must not time out into retries.
+    subgraph = await startTestSubgraph(UNHURRIED_ATTEMPTS_ENV);
   });
   afterAll(() => subgraph.stop());
   beforeEach(() => {
@@ -24,6 +26,7 @@ describe('_entities selecting extractedSms and finboxPredictors', () => {
   it('makes 30 + 30 vendor calls for 30 customers, and each customer gets its own data', async () => {
     const res = await subgraph.query(ENTITIES, { r: representations(IDS) });
     expect(res.errors).toBeUndefined();
+    await simulatorsSettled(subgraph.simulators);
     const smsCalls = subgraph.simulators.credeau.callsTo('/api/fetch_extracted_data');
     expect(smsCalls).toHaveLength(30);
     expect(subgraph.simulators.credeau.calls).toHaveLength(30); // no insights call: deviceInsights not selected
@@ -46,6 +49,7 @@ describe('_entities selecting extractedSms and finboxPredictors', () => {
   it('repeated representations of one customer cost one call per vendor', async () => {
     const res = await subgraph.query(ENTITIES, { r: representations(['fed-dup', 'fed-dup', 'fed-dup']) });
     expect(res.errors).toBeUndefined();
+    await simulatorsSettled(subgraph.simulators);
     expect(subgraph.simulators.credeau.calls).toHaveLength(1);
     expect(subgraph.simulators.finbox.calls).toHaveLength(1);
   });
@@ -55,6 +59,7 @@ describe('_entities selecting extractedSms and finboxPredictors', () => {
       r: representations(IDS),
     });
     expect(res.data?._entities).toHaveLength(30);
+    await simulatorsSettled(subgraph.simulators);
     expect(subgraph.simulators.credeau.calls).toHaveLength(0);
     expect(subgraph.simulators.finbox.calls).toHaveLength(0);
   });

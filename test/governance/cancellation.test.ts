@@ -1,34 +1,58 @@
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
+import { simulatorsSettled, waitFor } from '../support/settle';
+
+/** Credeau customers fetched at once per operation (CREDEAU_CONCURRENCY). */
+const CONCURRENCY = 16;
+/**
+ * Each Credeau answer takes this long, so a slot starts its next call only this long after its previous
+ * one arrived: every call of a second round arrives at least LATENCY_MS after the first call. Seconds,
+ * so a loaded machine cannot blur the first round into the second.
+ */
+const LATENCY_MS = 3000;
+const CUSTOMERS = 200; // 13 rounds, ~39 s of calls if nothing stops them
 
 describe('a client that disconnects', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph({ MAX_VENDOR_CALLS_PER_OPERATION: '1000', CREDEAU_INSIGHTS_MODE: 'sync', CREDEAU_TIMEOUT_MS: '5000' });
+    subgraph = await startTestSubgraph({
+      MAX_VENDOR_CALLS_PER_OPERATION: '1000',
+      CREDEAU_INSIGHTS_MODE: 'sync',
+      CREDEAU_CONCURRENCY: String(CONCURRENCY),
+      // Neither an attempt nor the operation ends by itself while the test watches: only the abort can.
+      CREDEAU_TIMEOUT_MS: '30000',
+      OPERATION_TIMEOUT_MS: '120000',
+    });
   });
   afterAll(() => subgraph.stop());
 
-  it('aborting an operation of 200 slow customers: vendor calls stop within 1 s of the abort', async () => {
+  it('aborting an operation of 200 slow customers: the calls under way are the last, no slot starts another', async () => {
     const credeau = subgraph.simulators.credeau;
-    credeau.latencyMs = 500; // 200 customers, 16 at a time: ~7 s of calls if nothing stops them
+    credeau.latencyMs = LATENCY_MS;
     credeau.resetCalls();
-    const ids = Array.from({ length: 200 }, (_, i) => `cancel-${i}`);
-    const query = `{ ${ids.map((id, i) => `c${i}: customerSignals(id: "${id}") { deviceInsights { status } }`).join(' ')} }`;
-    const controller = new AbortController();
-    const request = fetch(`${subgraph.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-      signal: controller.signal,
-    }).catch(() => undefined);
-    while (credeau.calls.length < 16) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const abortedAt = Date.now();
-    controller.abort();
-    await request;
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    const last = Math.max(...credeau.calls.map((call) => call.at));
-    expect(last).toBeLessThanOrEqual(abortedAt + 1000);
-    expect(credeau.calls.length).toBeLessThan(100);
-    credeau.latencyMs = 0;
+    try {
+      const ids = Array.from({ length: CUSTOMERS }, (_, i) => `cancel-${i}`);
+      const query = `{ ${ids.map((id, i) => `c${i}: customerSignals(id: "${id}") { deviceInsights { status } }`).join(' ')} }`;
+      const controller = new AbortController();
+      const request = fetch(`${subgraph.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+        signal: controller.signal,
+      }).catch(() => undefined);
+      await waitFor(() => credeau.calls.length >= CONCURRENCY, 'the first round of Credeau calls');
+      controller.abort();
+      await request;
+      // Quiet for longer than one answer takes: had the operation gone on, the first answers would have
+      // freed their slots and the next round would have arrived by now.
+      await simulatorsSettled([credeau], LATENCY_MS + 1000);
+
+      const arrivals = credeau.calls.map((call) => call.at);
+      const firstRound = Math.min(...arrivals);
+      expect(arrivals.filter((at) => at >= firstRound + LATENCY_MS)).toEqual([]);
+      expect(credeau.calls.length).toBeGreaterThanOrEqual(CONCURRENCY);
+      expect(credeau.calls.length).toBeLessThan(CUSTOMERS);
+    } finally {
+      credeau.latencyMs = 0;
+    }
   });
 });

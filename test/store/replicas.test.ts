@@ -1,7 +1,8 @@
 import { liveVendorEnv } from '../../bench/lib/vendor-env';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
-import { FAST_ENV, STORE_ON_ENV } from '../support/harness';
+import { FAST_ENV, STORE_ON_ENV, UNHURRIED_REDIS_ENV } from '../support/harness';
 import { RedisProcess } from '../support/redis-process';
+import { simulatorsSettled } from '../support/settle';
 import { spawnSubgraph, type SpawnedSubgraph } from '../support/spawn-subgraph';
 import { ALL_FIVE, callsFor, ONE_EACH } from './store-calls';
 import { newStoreKey, readyRedisState, until } from './redis-support';
@@ -22,7 +23,7 @@ describe('two server processes on one Redis', () => {
     simulators = await startSimulators();
     const env = {
       ...FAST_ENV, ...STORE_ON_ENV, ...liveVendorEnv(simulators), LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
-      REDIS_URL: redis.url, SIGNALS_STORE_KEY: newStoreKey(), REDIS_TIMEOUT_MS: '500',
+      REDIS_URL: redis.url, SIGNALS_STORE_KEY: newStoreKey(), ...UNHURRIED_REDIS_ENV,
     };
     replicas = [spawnSubgraph(env), spawnSubgraph(env)];
     urls = await Promise.all(replicas.map((replica) => replica.ready));
@@ -46,6 +47,7 @@ describe('two server processes on one Redis', () => {
     const second = await query(urls[1] as string, 'replica-seq');
     expect(first.errors).toBeUndefined();
     expect(second.errors).toBeUndefined();
+    await simulatorsSettled(simulators);
     expect(callsFor(simulators, 'replica-seq')).toEqual(ONE_EACH);
     for (const field of Object.values(second.data?.customerSignals ?? {})) expect(field.fromCache).toBe(true);
   });
@@ -60,6 +62,7 @@ describe('two server processes on one Redis', () => {
     } finally {
       for (const simulator of Object.values(simulators)) simulator.latencyMs = 0;
     }
+    await simulatorsSettled(simulators);
     expect(callsFor(simulators, 'replica-burst')).toEqual(ONE_EACH);
   });
 });

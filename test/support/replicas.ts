@@ -6,7 +6,7 @@ import { startSimulators, stopSimulators, type Simulators } from '../../src/simu
 import { newStoreKey, readyRedisState, until } from '../store/redis-support';
 import { CUSTOMERS_SDL, startCustomersSubgraph } from './customers-subgraph';
 import { composeSupergraph, startGateway, type GatewayKind } from './gateways';
-import { FAST_ENV, STORE_ON_ENV, type GraphQLResponse } from './harness';
+import { FAST_ENV, STORE_ON_ENV, UNHURRIED_REDIS_ENV, type GraphQLResponse } from './harness';
 import { spawnSubgraph, type SpawnedSubgraph } from './spawn-subgraph';
 
 /**
@@ -38,7 +38,7 @@ export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaF
   const simulators = await startSimulators();
   const env = {
     ...FAST_ENV, ...STORE_ON_ENV, ...liveVendorEnv(simulators), LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
-    REDIS_URL: options.redisUrl, REDIS_CLUSTER: String(options.cluster), SIGNALS_STORE_KEY: newStoreKey(), REDIS_TIMEOUT_MS: '500',
+    REDIS_URL: options.redisUrl, REDIS_CLUSTER: String(options.cluster), SIGNALS_STORE_KEY: newStoreKey(), ...UNHURRIED_REDIS_ENV,
     ...options.env,
   };
   const replicas = Array.from({ length: options.size }, () => spawnSubgraph(env));
@@ -80,7 +80,18 @@ export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaF
   }
 }
 
-/** Forwards each request to the next replica in turn (node:http, port 0), counting what each served. */
+/**
+ * The gateway keeps idle connections to the proxy; a server closing an idle connection the client is
+ * just reusing resets that request (ECONNRESET), and a starved client sees the close late. Like a load
+ * balancer's idle timeout, the proxy's outlives any client's, so only the client ever closes one.
+ */
+const PROXY_IDLE_TIMEOUT_MS = 300_000;
+
+/**
+ * Forwards each request to the next replica in turn (node:http, port 0), counting what each served.
+ * Each forwarded request has a connection of its own (`connection: close`), so no idle connection to a
+ * replica is ever reused as the replica closes it.
+ */
 async function startRoundRobinProxy(targets: string[]): Promise<{ url: string; served: number[]; stop(): Promise<void> }> {
   const served = targets.map(() => 0);
   let next = 0;
@@ -88,8 +99,12 @@ async function startRoundRobinProxy(targets: string[]): Promise<{ url: string; s
     const index = next++ % targets.length;
     served[index] = (served[index] ?? 0) + 1;
     const target = new URL(targets[index] as string);
+    const { connection: _hopByHop, 'keep-alive': _hint, ...headers } = incoming.headers;
     const forwarded = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname, method: incoming.method, headers: { ...incoming.headers, host: target.host } },
+      {
+        host: target.hostname, port: target.port, path: target.pathname, method: incoming.method, agent: false,
+        headers: { ...headers, host: target.host, connection: 'close' },
+      },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);
@@ -101,6 +116,7 @@ async function startRoundRobinProxy(targets: string[]): Promise<{ url: string; s
     });
     incoming.pipe(forwarded);
   });
+  server.keepAliveTimeout = PROXY_IDLE_TIMEOUT_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
