@@ -158,7 +158,8 @@ export function analyseOperation(
     const typeCost = weight + childCost;
     const argsCost = argumentsCost(definition, node);
     const perInstanceItems = (definition.isList ? 1 : 0) + childItems;
-    const callsKey = `${name}(${argumentsKey(node)})`;
+    // Built only where a vendor call is keyed: `_entities` and other lists never stringify their arguments.
+    const callsKey = () => `${name}(${argumentsKey(node)})`;
 
     if (sizedByParent) {
       summary.cost.b += typeCost;
@@ -174,10 +175,10 @@ export function analyseOperation(
       else {
         // One object per parent: its calls are the parent's, told apart by the path and arguments that lead there.
         summary.calls.a += childCalls;
-        if (child) summary.keys.addAll(child.keys, `${callsKey}/`);
+        if (child && child.keys.size > 0) summary.keys.addAll(child.keys, `${callsKey()}/`);
       }
     }
-    if (definition.callsVendor) summary.keys.add(callsKey);
+    if (definition.callsVendor) summary.keys.add(callsKey());
   };
 
   const listSize = (definition: FieldCost, node: FieldNode): number => {
