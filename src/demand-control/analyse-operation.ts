@@ -146,7 +146,8 @@ export function analyseOperation(
     let childSizing = NO_SIZING;
     if (listSizeArgs?.sizedFields) {
       const size = specListSize(definition, node, variables);
-      if (size !== undefined) childSizing = { id: `${parentType}.${name}=${size}`, fields: listSizeArgs.sizedFields, size };
+      // The id leaves the size out: a fragment's summary is linear in it, so one analysis serves every page size.
+      if (size !== undefined) childSizing = { id: `${parentType}.${name}`, fields: listSizeArgs.sizedFields, size };
     }
     const child = node.selectionSet ? selectionSet(node.selectionSet, definition.returnType, childSizing) : undefined;
     const childCost = child ? at(child.cost, childSizing.size) : 0;
