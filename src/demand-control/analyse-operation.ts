@@ -146,7 +146,8 @@ export function analyseOperation(
     let childSizing = NO_SIZING;
     if (listSizeArgs?.sizedFields) {
       const size = specListSize(definition, node, variables);
-      if (size !== undefined) childSizing = { id: `${parentType}.${name}=${size}`, fields: listSizeArgs.sizedFields, size };
+      // The id leaves the size out: a fragment's summary is linear in it, so one analysis serves every page size.
+      if (size !== undefined) childSizing = { id: `${parentType}.${name}`, fields: listSizeArgs.sizedFields, size };
     }
     const child = node.selectionSet ? selectionSet(node.selectionSet, definition.returnType, childSizing) : undefined;
     const childCost = child ? at(child.cost, childSizing.size) : 0;
@@ -158,7 +159,8 @@ export function analyseOperation(
     const typeCost = weight + childCost;
     const argsCost = argumentsCost(definition, node);
     const perInstanceItems = (definition.isList ? 1 : 0) + childItems;
-    const callsKey = `${name}(${argumentsKey(node)})`;
+    // Built only where a vendor call is keyed: `_entities` and other lists never stringify their arguments.
+    const callsKey = () => `${name}(${argumentsKey(node)})`;
 
     if (sizedByParent) {
       summary.cost.b += typeCost;
@@ -174,10 +176,10 @@ export function analyseOperation(
       else {
         // One object per parent: its calls are the parent's, told apart by the path and arguments that lead there.
         summary.calls.a += childCalls;
-        if (child) summary.keys.addAll(child.keys, `${callsKey}/`);
+        if (child && child.keys.size > 0) summary.keys.addAll(child.keys, `${callsKey()}/`);
       }
     }
-    if (definition.callsVendor) summary.keys.add(callsKey);
+    if (definition.callsVendor) summary.keys.add(callsKey());
   };
 
   const listSize = (definition: FieldCost, node: FieldNode): number => {

@@ -63,9 +63,15 @@ export function demandControlPlugin(limits: DemandControlLimits): ApolloServerPl
           }
           if (!operation) return; // Apollo refuses an unknown operationName itself
           const started = performance.now();
+          let variables: Record<string, unknown>;
+          try {
+            variables = coercedVariables(schema, operation, request.variables);
+          } catch {
+            // A value graphql-js cannot even walk (say, nested 100,000 deep): refused, and never echoed.
+            throw refusal('BAD_USER_INPUT', 'Variables could not be coerced to their declared types');
+          }
           let analysis: OperationAnalysis;
           try {
-            const variables = coercedVariables(schema, operation, request.variables);
             analysis = analyseOperation(costModelOf(schema), document, operation, variables, limits.maxVendorCallsPerOperation + 1);
           } catch (error) {
             if (error instanceof GraphQLError) throw error;

@@ -78,6 +78,22 @@ describe('hostile operations, default limits', () => {
     expect(errorLogs(subgraph)).toEqual([]);
   });
 
+  it('refuses a representation nested 100,000 deep with a code, never a 5xx or an error log', async () => {
+    // Written by hand: JSON.stringify itself cannot serialize this depth.
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { deviceInsights { status } } } }';
+    const response = await fetch(`${subgraph.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":${JSON.stringify(query)},"variables":{"r":[{"__typename":"Customer","id":${deep}}]}}`,
+    });
+    const body = (await response.json()) as GraphQLResponse;
+    expect(response.status).toBeLessThan(500);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', retryable: false });
+    expect(vendorCalls(subgraph)).toBe(0);
+    expect(errorLogs(subgraph)).toEqual([]);
+  });
+
   const predictorAliases = Array.from({ length: 120 }, (_, i) => `p${i}: predictors { name value }`).join(' ');
 
   it('refuses 500 representations x 120 aliases of predictors before execution', async () => {

@@ -135,3 +135,20 @@ describe('estimates equal Apollo Router demand control', () => {
     });
   });
 });
+
+describe('a connection fragment reused at different page sizes', () => {
+  it('is costed at each size from one analysis', async () => {
+    const schema = await buildCustomerSignalsSchema();
+    const document = parse(
+      '{ customerSignals(id: "c") { a: extractedSms(first: 2) { ...Page } b: extractedSms(first: 7) { ...Page } } } ' +
+        'fragment Page on ExtractedSmsConnection { totalCount edges { cursor node { body } } }',
+    );
+    expect(validate(schema, document)).toEqual([]);
+    const analysis = analyseOperation(costModelOf(schema), document, document.definitions[0] as OperationDefinitionNode, {}, 501);
+    // customerSignals 1 + a (1 + 2 x (edge 1 + node 1)) + b (1 + 7 x 2)
+    expect(analysis.cost).toBe(1 + 5 + 15);
+    // 2 + 7 edges; two argument sets of extractedSms
+    expect(analysis.responseItems).toBe(9);
+    expect(analysis.vendorCalls).toBe(2);
+  });
+});
