@@ -29,7 +29,6 @@ export function vendorBackoffGuard(vendor: VendorName, backoff: VendorBackoff): 
   return {
     async run<R extends AttemptResult>(context: AttemptContext, run: () => Promise<R>): Promise<R> {
       for (;;) {
-        if (context.deadline.signal.aborted) throw closed(vendor, 1_000, 'the operation ended while the vendor was backing off');
         const closedMs = await backoff.closedForMs();
         if (closedMs > 0) {
           await waitOrRefuse(vendor, context, closedMs);
