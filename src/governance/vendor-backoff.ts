@@ -43,6 +43,8 @@ export type TrialClaim =
 export class VendorBackoff {
   private closedUntil = 0;
   private probation = false;
+  /** The last wait the vendor asked for (capped): how long an unanswered trial keeps the others out. */
+  private lastWaitMs = 0;
   private readonly key: string;
   private readonly trialKey: string;
 
@@ -81,6 +83,7 @@ export class VendorBackoff {
 
   private closedFor(ms: number): void {
     this.closedUntil = Math.max(this.closedUntil, this.now() + ms);
+    this.lastWaitMs = Math.max(this.lastWaitMs, ms);
     this.probation = true;
   }
 
@@ -97,11 +100,14 @@ export class VendorBackoff {
   }
 
   /**
-   * Claims the one trial call of the fleet for at most `leaseMs` (the trial's own deadline, so a replica
-   * that dies mid-trial does not block the others longer). Without Redis, or when Redis does not answer,
-   * the claim is this process's alone.
+   * Claims the one trial call of the fleet. The claim lasts the trial's own deadline plus one more wait:
+   * a trial that ends without an answer (its operation's deadline, a busy machine) may still have reached
+   * the vendor, so the next trial comes no sooner than a back-off later (a replica that dies mid-trial
+   * blocks the others no longer either). Release it once the trial has an answer. Without Redis, or when
+   * Redis does not answer, the claim is this process's alone.
    */
-  async claimTrial(leaseMs: number): Promise<TrialClaim> {
+  async claimTrial(deadlineMs: number): Promise<TrialClaim> {
+    const leaseMs = deadlineMs + this.lastWaitMs;
     const redis = this.redis;
     const local: TrialClaim = { kind: 'claimed', release: async () => undefined };
     if (!redis) return local;

@@ -12,6 +12,8 @@ import { VendorBackoff } from './vendor-backoff';
 export interface GovernanceObserver {
   circuitState(vendor: VendorName, state: BreakerState): void;
   rateLimited(vendor: VendorName): void;
+  /** Redis did not answer a budget request in time: the replica's own fallback share decided. */
+  budgetFallback(vendor: VendorName): void;
 }
 
 type Listener<K extends keyof GovernanceObserver> = GovernanceObserver[K];
@@ -20,6 +22,7 @@ type Listener<K extends keyof GovernanceObserver> = GovernanceObserver[K];
 export class GovernanceEvents implements GovernanceObserver {
   private readonly circuit: Array<Listener<'circuitState'>> = [];
   private readonly limited: Array<Listener<'rateLimited'>> = [];
+  private readonly fallback: Array<Listener<'budgetFallback'>> = [];
 
   onCircuitState(listener: Listener<'circuitState'>): void {
     this.circuit.push(listener);
@@ -29,12 +32,20 @@ export class GovernanceEvents implements GovernanceObserver {
     this.limited.push(listener);
   }
 
+  onBudgetFallback(listener: Listener<'budgetFallback'>): void {
+    this.fallback.push(listener);
+  }
+
   circuitState(vendor: VendorName, state: BreakerState): void {
     for (const listener of this.circuit) safely(() => listener(vendor, state));
   }
 
   rateLimited(vendor: VendorName): void {
     for (const listener of this.limited) safely(() => listener(vendor));
+  }
+
+  budgetFallback(vendor: VendorName): void {
+    for (const listener of this.fallback) safely(() => listener(vendor));
   }
 }
 
@@ -70,7 +81,12 @@ export function createVendorGuards(
         onStateChange: (name, state) => observer?.circuitState(name, state),
       });
       const budget = settings.rateLimit
-        ? createRateBudget(vendor, { limit: settings.rateLimit, fallbackShare: settings.fallbackShare, fallbackReplicas: governance.fallbackReplicas }, redis)
+        ? createRateBudget(vendor, {
+          limit: settings.rateLimit,
+          fallbackShare: settings.fallbackShare,
+          fallbackReplicas: governance.fallbackReplicas,
+          onFallback: () => observer?.budgetFallback(vendor),
+        }, redis)
         : undefined;
       made = budget ? [backoff, breaker, rateBudgetGuard(vendor, budget, (name) => observer?.rateLimited(name))] : [backoff, breaker];
       guards.set(vendor, made);

@@ -3,8 +3,9 @@ import type { VendorName } from '../errors';
 import type { GovernanceEvents } from '../governance/vendor-guards';
 
 /**
- * Governance series: each vendor's circuit state in this process and the calls its rate budget
- * refused. Fed by the process-wide GovernanceEvents.
+ * Governance series: each vendor's circuit state in this process, the calls its rate budget refused,
+ * and the budget requests its own fallback share decided because Redis was late. Fed by the
+ * process-wide GovernanceEvents.
  */
 export function registerGovernanceMetrics(events: GovernanceEvents, registry: Registry, vendors: readonly VendorName[]): void {
   const circuit = new Gauge({
@@ -19,10 +20,18 @@ export function registerGovernanceMetrics(events: GovernanceEvents, registry: Re
     labelNames: ['vendor'] as const,
     registers: [registry],
   });
+  const fallback = new Counter({
+    name: 'signals_rate_budget_fallback_total',
+    help: "Budget requests Redis did not answer within REDIS_TIMEOUT_MS, decided by this replica's own fallback share (<VENDOR>_RATE_LIMIT_FALLBACK_SHARE).",
+    labelNames: ['vendor'] as const,
+    registers: [registry],
+  });
   for (const vendor of vendors) {
     circuit.set({ vendor }, 0);
     rateLimited.inc({ vendor }, 0);
+    fallback.inc({ vendor }, 0);
   }
   events.onCircuitState((vendor, state) => circuit.set({ vendor }, state));
   events.onRateLimited((vendor) => rateLimited.inc({ vendor }));
+  events.onBudgetFallback((vendor) => fallback.inc({ vendor }));
 }

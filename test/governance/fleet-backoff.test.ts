@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simulatorLiveEnv } from '../../bench/lib/vendor-env';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
+import { mostCallsInAnyWindow } from '../support/call-windows';
 import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../support/harness';
 import { RedisProcess } from '../support/redis-process';
 import { newStoreKey, readyRedisState, until } from '../store/redis-support';
@@ -13,7 +14,7 @@ import { newStoreKey, readyRedisState, until } from '../store/redis-support';
  * operation gets VENDOR_RATE_LIMITED with `retryAfter`. Counts from the stub's arrival times, no latencies.
  */
 const RETRY_AFTER_S = 3;
-const LOAD_MS = 6_500;
+const LOAD_MS = 9_500;
 
 /**
  * A NeuroID that, once armed, says "too many requests, come back in 3 s" to every call, recording when
@@ -101,12 +102,14 @@ describe('a vendor answering 429 with Retry-After, two replicas on one Redis', (
     // One per replica at most: the one that got the 429, and the other's call sent before the key landed.
     expect(inFirstWait.length).toBeGreaterThanOrEqual(1);
     expect(inFirstWait.length).toBeLessThanOrEqual(2);
-    // After it, operations kept coming: exactly one trial for the fleet (it was refused again, so the next
-    // could not come before another 3 s had passed).
-    const trials = vendor.arrivals.filter((at) => at >= start + closure && at < start + 2 * closure);
-    expect(trials).toHaveLength(1);
+    // After it, operations kept coming, yet the vendor saw one trial per back-off: every trial was refused
+    // again, so no two later calls are less than 3 s apart (a trial cut short by a busy machine may delay
+    // the next one, never double it).
+    const trials = vendor.arrivals.filter((at) => at >= start + closure);
+    expect(trials.length).toBeGreaterThanOrEqual(1);
+    expect(mostCallsInAnyWindow(trials.map((at) => ({ at })), closure)).toBe(1);
 
-    expect(responses.length).toBeGreaterThan(80);
+    expect(responses.length).toBeGreaterThan(100);
     for (const response of responses) {
       expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['VENDOR_RATE_LIMITED']);
       const extensions = response.errors?.[0]?.extensions ?? {};

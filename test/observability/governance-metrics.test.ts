@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { freePort } from '../support/redis-process';
 import { spawnSubgraph, type SpawnedSubgraph } from '../support/spawn-subgraph';
@@ -67,5 +68,54 @@ describe('governance series on /metrics', () => {
     expect(sample(all, 'signals_vendor_circuit_state', 'NEUROID')).toBe(0);
     expect(sample(all, 'signals_vendor_rate_limited_total', 'NEUROID')).toBe(1);
     expect(sample(all, 'signals_vendor_rate_limited_total', 'CREDEAU')).toBe(0);
+  });
+});
+
+/**
+ * Redis unreachable (REDIS_URL at a port nothing listens on): every NeuroID budget request falls back to
+ * this replica's own share, 2 of a 20/60s budget at the default 0.1, and /metrics counts each fallback.
+ */
+describe('the budget fallback with Redis gone, on /metrics', () => {
+  let server: SpawnedSubgraph;
+  let graphqlUrl: string;
+  let metricsUrl: string;
+
+  beforeAll(async () => {
+    const metricsPort = await freePort();
+    server = spawnSubgraph({
+      HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      LOG_LEVEL: 'info',
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      SIGNALS_STORE_KEY: randomBytes(32).toString('base64'),
+      NEUROID_RATE_LIMIT: '20/60s',
+      NEUROID_CACHE_TTL_MS: '0',
+      OPERATION_TIMEOUT_MS: '1500',
+    });
+    graphqlUrl = await server.ready;
+    metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  }, 30_000);
+  afterAll(async () => {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+
+  it('spends only the fallback share (2 of 20) and counts signals_rate_budget_fallback_total', async () => {
+    const ids = Array.from({ length: 5 }, (_, i) => `fallback-${i}`);
+    const res = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${ids.map((id, i) => `c${i}: customerSignals(id: "${id}") { behaviorSignals { status } }`).join(' ')} }` }),
+    });
+    const body = (await res.json()) as { data?: Record<string, { behaviorSignals: { status: string } | null }>; errors?: Array<{ extensions?: Record<string, unknown> }> };
+    const answered = Object.values(body.data ?? {}).filter((c) => c.behaviorSignals?.status === 'COMPLETE');
+    expect(answered).toHaveLength(2);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['VENDOR_RATE_LIMITED', 'VENDOR_RATE_LIMITED', 'VENDOR_RATE_LIMITED']);
+
+    const all = parsePrometheusTextFormat(await (await fetch(metricsUrl)).text()) as Family[];
+    const fallback = (vendor: string) =>
+      Number(all.find((f) => f.name === 'signals_rate_budget_fallback_total')?.metrics.find((m) => m.labels?.vendor === vendor)?.value);
+    expect(fallback('NEUROID')).toBeGreaterThanOrEqual(5);
+    expect(fallback('CREDEAU')).toBe(0);
   });
 });

@@ -58,3 +58,22 @@ describe('loadConfig', () => {
     expect(problemsOf({ SERVER_HEADERS_TIMEOUT_MS: '20000', SERVER_REQUEST_TIMEOUT_MS: '10000' }).join('\n')).toMatch(/SERVER_REQUEST_TIMEOUT_MS: must be at least SERVER_HEADERS_TIMEOUT_MS/);
   });
 });
+
+describe('rate budget fallback shares', () => {
+  it('default to 0.1 of N per vendor and 3 replicas, read per vendor like <VENDOR>_RATE_LIMIT', () => {
+    const config = loadConfig({ FINBOX_RATE_LIMIT_FALLBACK_SHARE: '0.25' });
+    expect(config.governance.fallbackReplicas).toBe(3);
+    expect(config.governance.vendors.CREDEAU.fallbackShare).toBe(0.1);
+    expect(config.governance.vendors.NEUROID.fallbackShare).toBe(0.1);
+    expect(config.governance.vendors.FINBOX.fallbackShare).toBe(0.25);
+  });
+
+  it('refuse a share outside 0..1, and shares that leave Redis nothing of N to grant', () => {
+    expect(problemsOf({ NEUROID_RATE_LIMIT_FALLBACK_SHARE: '1.5' }).join('\n')).toContain('NEUROID_RATE_LIMIT_FALLBACK_SHARE');
+    // 4 replicas x floor(0.25 x 20) = 20: nothing left for Redis.
+    const problems = problemsOf({ NEUROID_RATE_LIMIT: '20/2s', NEUROID_RATE_LIMIT_FALLBACK_SHARE: '0.25', RATE_LIMIT_FALLBACK_REPLICAS: '4' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('NEUROID_RATE_LIMIT_FALLBACK_SHARE');
+    expect(() => loadConfig({ NEUROID_RATE_LIMIT: '20/2s', NEUROID_RATE_LIMIT_FALLBACK_SHARE: '0.25', RATE_LIMIT_FALLBACK_REPLICAS: '3' })).not.toThrow();
+  });
+});

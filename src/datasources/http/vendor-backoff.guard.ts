@@ -9,7 +9,7 @@ const BACKOFF_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /**
  * Honours a vendor's Retry-After for every operation of the fleet. While the vendor is closed an attempt
- * waits when its deadline outlasts the back-off, and otherwise fails at once with VENDOR_RATE_LIMITED
+ * waits when its deadline comfortably outlasts the back-off, and otherwise fails at once with VENDOR_RATE_LIMITED
  * and `extensions.retryAfter` (whole seconds), sending nothing. After the back-off exactly one trial goes
  * out (one per fleet, see VendorBackoff.claimTrial; the process's other attempts wait for it, other
  * replicas' attempts are refused meanwhile) and its answer decides: closed again, or open.
@@ -29,7 +29,6 @@ export function vendorBackoffGuard(vendor: VendorName, backoff: VendorBackoff): 
   return {
     async run<R extends AttemptResult>(context: AttemptContext, run: () => Promise<R>): Promise<R> {
       for (;;) {
-        if (context.deadline.signal.aborted) throw closed(vendor, 1_000, 'the operation ended while the vendor was backing off');
         const closedMs = await backoff.closedForMs();
         if (closedMs > 0) {
           await waitOrRefuse(vendor, context, closedMs);
@@ -50,18 +49,25 @@ export function vendorBackoffGuard(vendor: VendorName, backoff: VendorBackoff): 
         const trial = observe(run, true);
         localTrial = trial.catch(() => undefined);
         try {
-          return await trial;
-        } finally {
-          localTrial = undefined;
+          const result = await trial;
           await claim.release();
+          return result;
+        } finally {
+          // A trial without an answer keeps its claim until the lease ends (see VendorBackoff.claimTrial).
+          localTrial = undefined;
         }
       }
     },
   };
 }
 
+/**
+ * Waits out the back-off only when at least as much of the deadline is left after it as the wait takes:
+ * the first attempts to wake become the trial, and a trial with no time left would be cut short by its
+ * own deadline, leaving the fleet no answer and the vendor a call all the same.
+ */
 async function waitOrRefuse(vendor: VendorName, context: AttemptContext, closedMs: number): Promise<void> {
-  if (closedMs >= context.deadline.remainingMs()) throw closed(vendor, closedMs);
+  if (closedMs * 2 > context.deadline.remainingMs()) throw closed(vendor, closedMs);
   try {
     await sleep(closedMs, context.deadline.signal);
   } catch {
