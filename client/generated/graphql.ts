@@ -52,7 +52,7 @@ export type BehaviorSignals = {
   /** In no fixed order: look one up with signal(model:). */
   signals: Array<BehaviorSignal>;
   siteId: Scalars['String']['output'];
-  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`. */
   stale: Scalars['Boolean']['output'];
   /** COMPLETE; INSUFFICIENT_DATA (signals kept, some scores null); NOT_CONFIGURED; NOT_FOUND. */
   status: InsightStatus;
@@ -168,7 +168,7 @@ export type CredolabScore = {
   score?: Maybe<Scalars['Float']['output']>;
   /** Every scorecard on the subscription; empty unless COMPLETE. */
   scores: Array<CredolabScorecard>;
-  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`. */
   stale: Scalars['Boolean']['output'];
   status: InsightStatus;
   /** When the dataset reached Credolab. */
@@ -275,7 +275,7 @@ export type DeviceInsights = {
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
-  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`. */
   stale: Scalars['Boolean']['output'];
   status: InsightStatus;
 };
@@ -342,7 +342,7 @@ export type ExtractedSmsConnection = {
   pageInfo: ExtractedSmsPageInfo;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
-  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`. */
   stale: Scalars['Boolean']['output'];
   /** How many messages match the filter, across all pages (not just this page). */
   totalCount: Scalars['Int']['output'];
@@ -392,7 +392,7 @@ export type FinboxPredictors = {
   requestedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When this subgraph received this answer from the vendor. */
   retrievedAt: Scalars['DateTime']['output'];
-  /** True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`). */
+  /** True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`. */
   stale: Scalars['Boolean']['output'];
   /** COMPLETE, NO_DATA, NOT_FOUND, or IN_PROGRESS when FinBox was still computing at the poll deadline. */
   status: InsightStatus;

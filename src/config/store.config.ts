@@ -32,9 +32,10 @@ export const storeEnvShape = {
   /**
    * How long a settled answer is kept past its freshness window (memory and Redis), to be served marked
    * `stale` to a field that asks with `maxStale` while its vendor fails. Never served as fresh. 0 keeps
-   * nothing past the window. Default 86400000 (a day).
+   * nothing past the window. Default 86400000 (a day). At most six days: with a window of up to a day, an
+   * entry never outlives the shared name table it refers to (kept seven days).
    */
-  SIGNALS_STALE_RETENTION_MS: integerVar(86_400_000, 0, 604_800_000),
+  SIGNALS_STALE_RETENTION_MS: integerVar(86_400_000, 0, 518_400_000),
 };
 
 /** Products whose answers are stored; credolab-fraud-check (an event with e-mail and phone) is never one. */

@@ -8,8 +8,8 @@ export const FROM_CACHE_DESCRIPTION = 'True when served from the signal store ra
 
 /** The `maxStale` argument every vendor field takes. */
 export const MAX_STALE_DESCRIPTION =
-  'When the vendor fails (error, timeout, open circuit, back-off): serve a settled stored answer at most this many seconds ' +
-  'past its freshness window instead, marked `stale: true`, with no error. Default: never (the failure is the answer).';
+  'When the vendor fails with an error, a timeout, an open circuit or a back-off, serve a settled stored answer at most ' +
+  'this many seconds past its freshness window instead, marked `stale: true`, with no error. Default: never, the failure is the answer.';
 
 export const STALE_DESCRIPTION =
-  'True when the vendor failed and this stored answer, past its freshness, was served instead (the field asked with `maxStale`).';
+  'True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`.';

@@ -3,11 +3,13 @@ import { MemoryLevel } from '../../src/store/memory-level';
 import { problemsOf } from '../support/config-problems';
 
 describe('SIGNALS_STALE_RETENTION_MS', () => {
-  it('defaults to a day, takes 0, and refuses a negative or non-numeric value at start-up', () => {
+  it('defaults to a day, takes 0, and refuses a negative, non-numeric or over six days value at start-up', () => {
     expect(loadConfig({}).store.staleRetentionMs).toBe(86_400_000);
     expect(loadConfig({ SIGNALS_STALE_RETENTION_MS: '0' }).store.staleRetentionMs).toBe(0);
     expect(problemsOf({ SIGNALS_STALE_RETENTION_MS: '-1' }).join('\n')).toContain('SIGNALS_STALE_RETENTION_MS');
     expect(problemsOf({ SIGNALS_STALE_RETENTION_MS: 'a day' }).join('\n')).toContain('SIGNALS_STALE_RETENTION_MS');
+    // Longer would let an entry outlive the Credeau name table it refers to.
+    expect(problemsOf({ SIGNALS_STALE_RETENTION_MS: '604800000' }).join('\n')).toContain('SIGNALS_STALE_RETENTION_MS');
   });
 });
 
