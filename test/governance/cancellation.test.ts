@@ -5,8 +5,8 @@ import { simulatorsSettled, waitFor } from '../support/settle';
 const CONCURRENCY = 16;
 /**
  * Each Credeau answer takes this long, so a slot starts its next call only this long after its previous
- * one arrived: every call of a second round arrives at least LATENCY_MS after the first call. Seconds,
- * so a loaded machine cannot blur the first round into the second.
+ * one arrived: an uncancelled operation keeps calling for minutes, a cancelled one goes quiet within
+ * one answer.
  */
 const LATENCY_MS = 3000;
 const CUSTOMERS = 200; // 13 rounds, ~39 s of calls if nothing stops them
@@ -40,16 +40,16 @@ describe('a client that disconnects', () => {
         signal: controller.signal,
       }).catch(() => undefined);
       await waitFor(() => credeau.calls.length >= CONCURRENCY, 'the first round of Credeau calls');
+      const callsAtAbort = credeau.calls.length;
       controller.abort();
       await request;
-      // Quiet for longer than one answer takes: had the operation gone on, the first answers would have
-      // freed their slots and the next round would have arrived by now.
+      // Quiet for longer than one answer takes: had the operation gone on, the answers would have freed
+      // their slots and further calls would have arrived by now (an uncancelled run never goes quiet).
       await simulatorsSettled([credeau], LATENCY_MS + 1000);
 
-      const arrivals = credeau.calls.map((call) => call.at);
-      const firstRound = Math.min(...arrivals);
-      expect(arrivals.filter((at) => at >= firstRound + LATENCY_MS)).toEqual([]);
-      expect(credeau.calls.length).toBeGreaterThanOrEqual(CONCURRENCY);
+      // At most one call per slot was already on its way when the abort came (a starved machine may
+      // record it late); no slot started another.
+      expect(credeau.calls.length).toBeLessThanOrEqual(callsAtAbort + CONCURRENCY);
       expect(credeau.calls.length).toBeLessThan(CUSTOMERS);
     } finally {
       credeau.latencyMs = 0;

@@ -10,15 +10,19 @@ import { simulatorsSettled } from '../support/settle';
 const REPLICAS = 3;
 
 /**
- * The fleet's environment: NeuroID on a 20/6s budget (enforced over 6.6 s, see enforcedWindowMs) and a
- * 10 s operation deadline, so of 60 calls at once 20 go now, the next 20 wait for the second window
- * (6.6 s, leaving 3.4 s to be answered in) and the rest, whose slot would come 3 s after the deadline,
- * end as VENDOR_RATE_LIMITED at once. Seconds on both sides, so a loaded machine moves no call from
- * one side to the other, and the other tests' operations (and the store's shared fetches, which run on
- * the same budget) are never cut short by load alone.
+ * The fleet's environment: NeuroID on a 20/10s budget (enforced over 11 s, see enforcedWindowMs) and an
+ * 18 s operation deadline, so of 60 calls at once 20 go now, the next 20 wait for the second window
+ * (11 s, leaving 7 s to be answered in: with 4 s a starved fleet once answered too late, VENDOR_TIMEOUT)
+ * and the rest, left with 7 s when their next slot is 11 s away, end as VENDOR_RATE_LIMITED then.
+ * Seconds on both sides, so a loaded machine moves no call from one side to the other, and the other
+ * tests' operations (and the store's shared fetches, which run on the same budget) are never cut short
+ * by load alone. The window is long because the budget's margin is a tenth of it: the 1 s between a
+ * call's admission and its arrival at the vendor that it absorbs is what a starved replica needs to put
+ * 20 admitted calls on the wire (with 20/6s, 0.6 s, the vendor once saw 30 calls in 6 s under
+ * stress-ng --cpu 2 with the machine already loaded).
  */
-const FLEET_ENV = { NEUROID_RATE_LIMIT: '20/6s', OPERATION_TIMEOUT_MS: '10000' };
-const BUDGET_WINDOW_MS = 6000;
+const FLEET_ENV = { NEUROID_RATE_LIMIT: '20/10s', OPERATION_TIMEOUT_MS: '18000' };
+const BUDGET_WINDOW_MS = 10_000;
 
 /** Credolab only, asked now (maxAge: 0) so every operation reaches Credolab with the fleet's token. */
 const CREDOLAB_NOW = `query($id: ID!) { customerSignals(id: $id) { credolabScore(maxAge: 0) { status } } }`;
@@ -124,7 +128,7 @@ function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: bo
       expect(callsFor(fleet.simulators, 'fleet-same')).toEqual(ONE_EACH);
     }, 60_000);
 
-    it('a rate budget of 20/6s holds across the replicas: never more than 20 NeuroID calls in any 6 s window, each field answered or VENDOR_RATE_LIMITED', async () => {
+    it('a rate budget of 20/10s holds across the replicas: never more than 20 NeuroID calls in any 10 s window, each field answered or VENDOR_RATE_LIMITED', async () => {
       const before = [...fleet.served];
       // 60 distinct customers in 12 operations of 5, all at once over the three replicas.
       const batches = Array.from({ length: 12 }, (_, b) => Array.from({ length: 5 }, (_, i) => `fleet-budget-${b * 5 + i}`));
