@@ -9,7 +9,10 @@ import SonicBoom from 'sonic-boom';
  * (EPIPE, EBADF, ...) it stops writing for good: logs are lost, the process goes on serving and can stop.
  */
 export function stdoutDestination(fd = 1): SonicBoom {
-  const stream = new SonicBoom({ fd, sync: false, minLength: 0 });
+  // minLength 1 writes every line at once like 0, but only with a positive minLength does SonicBoom's
+  // flush(cb) wait for the writes in flight (with 0 it calls back at once, and an exit right after it
+  // loses the last lines, "shut down" among them).
+  const stream = new SonicBoom({ fd, sync: false, minLength: 1 });
   stream.on('error', () => {
     // A destination that failed once is not retried: the next write would fail the same way.
     stream.write = () => true;

@@ -66,7 +66,8 @@ export function demandControlPlugin(limits: DemandControlLimits): ApolloServerPl
           let variables: Record<string, unknown>;
           try {
             variables = coercedVariables(schema, operation, request.variables);
-          } catch {
+          } catch (error) {
+            if (error instanceof GraphQLError) throw error;
             // A value graphql-js cannot even walk (say, nested 100,000 deep): refused, and never echoed.
             throw refusal('BAD_USER_INPUT', 'Variables could not be coerced to their declared types');
           }
@@ -117,13 +118,15 @@ function check(analysis: OperationAnalysis, analysisMs: number, limits: DemandCo
 /**
  * The variables as execution will see them, coerced once for the whole analysis, default values filled
  * in (10,000 representations in `$reps: [_Any!]! = [...]` must not slip past). Variables that do not coerce
- * fail execution on their own with BAD_USER_INPUT; their raw values are analysed meanwhile.
+ * are refused here with graphql-js's own message (BAD_USER_INPUT, as execution would refuse them); the
+ * error formatter then drops the value the message quotes (src/plugins/redact-input-values.ts).
  */
 function coercedVariables(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   raw: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {});
-  return coerced.errors ? (raw ?? {}) : coerced.coerced;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw ?? {}, { maxErrors: 1 });
+  if (coerced.errors) throw refusal('BAD_USER_INPUT', coerced.errors[0]?.message ?? 'Variables could not be coerced to their declared types');
+  return coerced.coerced;
 }

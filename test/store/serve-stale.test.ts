@@ -104,7 +104,7 @@ describe('serving a stored answer through a vendor outage (maxStale)', () => {
     });
     const body = (await response.json()) as GraphQLResponse;
     expect(body.data?.customerSignals.deviceInsights.stale).toBe(true);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store, max-age=0');
   });
 
   it('refuses a negative maxStale as BAD_USER_INPUT before any vendor call', async () => {

@@ -25,6 +25,7 @@ describe('Redis configuration', () => {
       urls: ['redis://127.0.0.1:7001', 'redis://127.0.0.1:7002'],
       cluster: true,
       timeoutMs: 100,
+      downAfterMs: 5000,
       storeKeyBase64: KEY,
     });
   });
