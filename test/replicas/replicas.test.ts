@@ -128,7 +128,7 @@ function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: bo
       expect(callsFor(fleet.simulators, 'fleet-same')).toEqual(ONE_EACH);
     }, 60_000);
 
-    it('a rate budget of 20/10s holds across the replicas: never more than 20 NeuroID calls in any 10 s window, each field answered or VENDOR_RATE_LIMITED', async () => {
+    it('a rate budget of 20/10s holds across the replicas: never more than 20 NeuroID calls in any 10 s window, each field answered, VENDOR_RATE_LIMITED or (slot late in the deadline) VENDOR_TIMEOUT', async () => {
       const before = [...fleet.served];
       // 60 distinct customers in 12 operations of 5, all at once over the three replicas.
       const batches = Array.from({ length: 12 }, (_, b) => Array.from({ length: 5 }, (_, i) => `fleet-budget-${b * 5 + i}`));
@@ -140,19 +140,25 @@ function fleetTests(name: string, start: () => Promise<TestRedis>, withToken: bo
 
       let answered = 0;
       let limited = 0;
+      let timedOut = 0;
       for (const [b, answer] of answers.entries()) {
         const ids = batches[b] as string[];
         answered += ids.filter((_, i) => (answer.data?.[`c${i}`] as { behaviorSignals?: { status?: string } } | undefined)?.behaviorSignals?.status === 'COMPLETE').length;
         const errors = answer.errors ?? [];
-        const coded = errors.filter((e) => e.extensions?.code === 'VENDOR_RATE_LIMITED' && e.extensions?.vendor === 'NEUROID');
-        expect(errors).toHaveLength(coded.length);
-        limited += coded.length;
+        const coded = (code: string) => errors.filter((e) => e.extensions?.code === code && e.extensions?.vendor === 'NEUROID').length;
+        // A slot that frees late in the deadline admits a call the deadline then cuts short: VENDOR_TIMEOUT,
+        // a coded answer like the refusal (slots are held until a call ends, src/governance/rate-budget.ts).
+        expect(errors).toHaveLength(coded('VENDOR_RATE_LIMITED') + coded('VENDOR_TIMEOUT'));
+        limited += coded('VENDOR_RATE_LIMITED');
+        timedOut += coded('VENDOR_TIMEOUT');
       }
-      expect(answered + limited).toBe(60);
-      expect(answered).toBeGreaterThanOrEqual(20);
+      expect(answered + limited + timedOut).toBe(60);
+      // Redis grants N minus every replica's fallback share in a window: 20 - 3 x 2 = 14.
+      expect(answered).toBeGreaterThanOrEqual(14);
       expect(limited).toBeGreaterThan(0);
-      // A call refused by the budget never reached NeuroID.
-      expect(calls).toHaveLength(answered);
+      // A call refused by the budget never reached NeuroID; one cut short by the deadline did.
+      expect(calls.length).toBeGreaterThanOrEqual(answered);
+      expect(calls.length).toBeLessThanOrEqual(answered + timedOut);
     }, 60_000);
 
   });
