@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './subgraph-config';
 import { flushLogs } from './flush-logs';
 import { createLogger } from './logger';
 import { graphqlOperationMetricsPlugin } from './observability/graphql-operation-metrics';

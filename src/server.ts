@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Config } from './config';
+import type { Config } from './subgraph-config';
 import { createContextFactory, type RequestContext } from './context';
 import { createGraphiqlRouter } from './graphiql/graphiql.router';
 import { createHttpServer } from './http-server';

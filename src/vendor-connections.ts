@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import type { Config } from './subgraph-config';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { createVendorGuards, type GovernanceObserver } from './governance/vendor-guards';
 import type { Logger } from './logger';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { VENDORS, type VendorConfigs } from '../vendors/registry';
-import { vendorLabel } from '../errors';
+import { vendorLabel, type VendorName } from '../errors';
 import { resolveCredentials } from './credentials';
 import { governanceConfigProblems, governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
@@ -20,8 +19,36 @@ export type { JwtConfig, SecurityConfig } from './security.config';
 export type { StoreConfig, StoredProduct } from './store.config';
 export type { VendorHttpConfig } from './env-fields';
 
-/** Everything the process reads from its environment, validated once at start-up. */
-export interface Config extends VendorConfigs {
+/**
+ * What config needs of a vendor, structurally. The registry's descriptors satisfy it, but config never
+ * imports them: config is a leaf of the import graph, and the caller hands the vendors in
+ * (src/subgraph-config.ts binds the registry).
+ */
+export interface VendorEnvContract<Key extends string = string, Section = unknown> {
+  /** Property of the vendor's section in the config, e.g. `credeau`. */
+  readonly key: Key;
+  /** Credential problems name the vendor by its label. */
+  readonly name: VendorName;
+  readonly env: {
+    readonly shape: z.ZodRawShape;
+    /** credential field -> environment variable; all unset means "use the simulator". */
+    readonly credentialVariables: Readonly<Record<string, string>>;
+    /**
+     * The vendor's section from the parsed environment and the record resolved from `credentialVariables`
+     * (null when simulated). `never`, because each vendor types its own credential fields; only the
+     * loader calls it.
+     */
+    toConfig(env: Record<string, unknown>, credentials: never): Section;
+  };
+}
+
+/** Each vendor's validated config section, by key (`config.credeau`, ...). */
+export type VendorConfigsOf<Vendors extends readonly VendorEnvContract[]> = {
+  [Vendor in Vendors[number] as Vendor['key']]: ReturnType<Vendor['env']['toConfig']>;
+};
+
+/** The sections every process has, whatever its vendors. */
+export interface CoreConfig {
   server: ServerConfig;
   http: HttpConfig;
   governance: GovernanceConfig;
@@ -33,6 +60,9 @@ export interface Config extends VendorConfigs {
   redis?: RedisConfig;
 }
 
+/** Everything a process with these vendors reads from its environment, validated once at start-up. */
+export type ConfigFor<Vendors extends readonly VendorEnvContract[]> = CoreConfig & VendorConfigsOf<Vendors>;
+
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -41,40 +71,48 @@ export class ConfigError extends Error {
   }
 }
 
-const envSchema = z.object(
-  Object.assign({}, ...VENDORS.map((vendor) => vendor.env.shape), serverEnvShape, governanceEnvShape, observabilityEnvShape, redisEnvShape, securityEnvShape, storeEnvShape) as typeof serverEnvShape &
-    typeof governanceEnvShape &
-    typeof observabilityEnvShape &
-    typeof redisEnvShape &
-    typeof securityEnvShape &
-    typeof storeEnvShape,
-);
+const coreEnvShape = {
+  ...serverEnvShape,
+  ...governanceEnvShape,
+  ...observabilityEnvShape,
+  ...redisEnvShape,
+  ...securityEnvShape,
+  ...storeEnvShape,
+};
 
-/** Every environment variable the process reads (the README's configuration table must list each). */
-export const CONFIG_VARIABLES: readonly string[] = [
-  ...Object.keys(envSchema.shape),
-  ...VENDORS.flatMap((vendor) => Object.values(vendor.env.credentialVariables) as string[]),
-];
+/** The one schema of the environment: the vendors' shapes first, then the core sections'. */
+function envSchemaFor(vendors: readonly VendorEnvContract[]) {
+  const vendorShape: z.ZodRawShape = Object.assign({}, ...vendors.map((vendor) => vendor.env.shape));
+  return z.object({ ...vendorShape, ...coreEnvShape });
+}
+
+/** Every environment variable a process with these vendors reads (the README's configuration table lists each). */
+export function configVariablesFor(vendors: readonly VendorEnvContract[]): readonly string[] {
+  return [...Object.keys(envSchemaFor(vendors).shape), ...vendors.flatMap((vendor) => Object.values(vendor.env.credentialVariables))];
+}
 
 /**
- * The only reader of the process environment. Pure over its argument so tests pass their own env.
+ * The only reader of the process environment. Pure over its arguments so tests pass their own env.
  * Collects every problem before failing, so one start-up attempt shows the operator all of them.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]>(
+  vendors: Vendors,
+  env: Record<string, string | undefined> = process.env,
+): Readonly<ConfigFor<Vendors>> {
   const problems: string[] = [];
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchemaFor(vendors).safeParse(env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
 
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   /** A vendor's credentials when all are set, null for its simulator; anything else is a problem. */
-  const credentialsOf = <K extends string>(label: string, variables: Record<K, string>): Record<K, string> | null => {
-    const resolved = resolveCredentials(label, variables, env, production);
+  const credentialsOf = (vendor: VendorEnvContract): Record<string, string> | null => {
+    const resolved = resolveCredentials(vendorLabel(vendor.name), vendor.env.credentialVariables, env, production);
     if (resolved.kind === 'invalid') problems.push(...resolved.problems);
     return resolved.kind === 'live' ? resolved.values : null;
   };
-  const credentials = VENDORS.map((vendor) => credentialsOf(vendorLabel(vendor.name), vendor.env.credentialVariables));
+  const credentials = vendors.map(credentialsOf);
 
   if (parsed.success) {
     problems.push(
@@ -87,7 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
-  return deepFreeze<Config>({
+  const core: CoreConfig = {
     server: {
       nodeEnv: e.NODE_ENV,
       production,
@@ -115,22 +153,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxResponseBytes: e.HTTP_MAX_RESPONSE_BYTES,
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
-    ...vendorConfigs(e as Record<string, unknown>, credentials),
     governance: toGovernanceConfig(e),
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
     store: toStoreConfig(e),
-  });
+  };
+  return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
 }
 
-/** Each registered vendor's config section, from the parsed environment and its resolved credentials. */
-function vendorConfigs(env: Record<string, unknown>, credentials: Array<Record<string, string> | null>): VendorConfigs {
+/** Each vendor's config section, from the parsed environment and its resolved credentials. */
+function vendorConfigs<Vendors extends readonly VendorEnvContract[]>(
+  vendors: Vendors,
+  env: Record<string, unknown>,
+  credentials: ReadonlyArray<Record<string, string> | null>,
+  core: CoreConfig,
+): VendorConfigsOf<Vendors> {
   const sections: Record<string, unknown> = {};
-  VENDORS.forEach((vendor, index) => {
-    sections[vendor.key] = (vendor.env.toConfig as (env: Record<string, unknown>, credentials: unknown) => unknown)(env, credentials[index] ?? null);
+  vendors.forEach((vendor, index) => {
+    // The sections are spread into one object: a clash would overwrite a section silently.
+    if (vendor.key in sections || vendor.key in core) throw new Error(`config key "${vendor.key}" is taken twice`);
+    // The resolved record has exactly the fields of the vendor's own `credentialVariables`.
+    sections[vendor.key] = vendor.env.toConfig(env, (credentials[index] ?? null) as never);
   });
-  return sections as VendorConfigs;
+  // One section per vendor, built by that vendor's own toConfig: the mapped type's promise.
+  return sections as VendorConfigsOf<Vendors>;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { CoreConfig } from '../config';
 import type { AttemptGuard } from '../datasources/http/attempt-guard';
 import { circuitBreakerGuard, type BreakerState } from '../datasources/http/circuit-breaker.guard';
 import { rateBudgetGuard } from '../datasources/http/rate-budget.guard';
@@ -64,7 +64,7 @@ function safely(run: () => void): void {
  * one). The result is ProcessServices.guardsFor.
  */
 export function createVendorGuards(
-  config: Pick<Config, 'governance' | 'http'>,
+  config: Pick<CoreConfig, 'governance' | 'http'>,
   redis: SharedRedis | undefined,
   observer?: GovernanceObserver,
 ): (vendor: VendorName) => readonly AttemptGuard[] {

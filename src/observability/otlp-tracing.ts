@@ -8,7 +8,7 @@ import type { OperationNames } from './operation-names';
 import { operationOutcome } from './operation-outcome';
 import { currentOperation } from './operation-scope';
 import { serviceVersion } from './service-version';
-import type { Tracing } from './tracing';
+import type { Tracing } from './tracing-contract';
 
 /** Apollo's HeaderMap is a Map of lower-cased names. */
 const headerGetter: TextMapGetter<Map<string, string>> = {

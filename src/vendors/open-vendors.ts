@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../subgraph-config';
 import { createVendorClient } from '../datasources/http/create-vendor-client';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { SimulatorServer } from '../simulators/simulator-server';

@@ -3,6 +3,7 @@ import { credolabVendor } from '../datasources/credolab/credolab.vendor';
 import { finboxVendor } from '../datasources/finbox/finbox.vendor';
 import { neuroidVendor } from '../datasources/neuroid/neuroid.vendor';
 import type { Deadline } from '../datasources/http/deadline';
+import type { VendorConfigsOf } from '../config';
 
 /**
  * Every vendor of the subgraph. Config, start-up, the per-operation context and the simulators iterate
@@ -15,7 +16,7 @@ export type VendorKey = RegisteredVendor['key'];
 type ModuleOf<K extends VendorKey> = Extract<RegisteredVendor, { key: K }>;
 
 /** Each vendor's validated config section, by key (`config.credeau`, ...). */
-export type VendorConfigs = { [K in VendorKey]: ReturnType<ModuleOf<K>['env']['toConfig']> };
+export type VendorConfigs = VendorConfigsOf<typeof VENDORS>;
 
 /** Long-lived vendor connections (pools, credentials, token managers), built once at start-up. */
 export type VendorConnections = { [K in VendorKey]: Parameters<ModuleOf<K>['dataSources']>[0] };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/subgraph-config';
 import { VendorCallEvents } from '../../src/datasources/http/vendor-call-events';
 import { createLogger } from '../../src/logger';
 import { graphqlOperationMetricsPlugin } from '../../src/observability/graphql-operation-metrics';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/subgraph-config';
 import { problemsOf } from '../support/config-problems';
 
 describe('observability configuration', () => {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/subgraph-config';
 import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 import { spawnSubgraph } from '../support/spawn-subgraph';
 import { post, resetVendorCalls, vendorCalls } from './security-support';

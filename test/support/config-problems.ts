@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/subgraph-config';
 
 /** The problems loadConfig reports for `env`; fails the test if it accepts the environment. */
 export function problemsOf(env: Record<string, string>): string[] {

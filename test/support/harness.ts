@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/subgraph-config';
 import { createLogger } from '../../src/logger';
 import { startSubgraphServer, type RunningSubgraph } from '../../src/server';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/subgraph-config';
 import { problemsOf as problemListOf } from '../support/config-problems';
 
 const problemsOf = (env: Record<string, string>): string => problemListOf(env).join('\n');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES } from '../../src/config';
+import { CONFIG_VARIABLES } from '../../src/subgraph-config';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/subgraph-config';
 import { MemoryLevel } from '../../src/store/memory-level';
 import { problemsOf } from '../support/config-problems';
 

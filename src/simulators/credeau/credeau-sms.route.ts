@@ -1,5 +1,5 @@
 import { CallCounter, matchScenario, stableHash, type SimulatorRequest, type SimulatorResponse } from '../simulator-server';
-import type { CredeauRoute } from './credeau.simulator';
+import type { CredeauRoute } from './credeau-route';
 import { smsRecordsFor, sparseSmsRecordsFor } from './credeau-sms.records';
 
 /** Credeau's SMS extraction endpoint; CredeauSimulator checks auth and client_id before this route runs. */

@@ -1,5 +1,6 @@
 import { CallCounter, matchScenario, SimulatorServer, type SimulatorRequest, type SimulatorResponse } from '../simulator-server';
 import { featuresJsonFragment } from './credeau.features';
+import type { CredeauRoute } from './credeau-route';
 import { createExtractedSmsRoute, EXTRACTED_SMS_PATH } from './credeau-sms.route';
 
 /** Credentials the simulator accepts; the app uses them when Credeau runs simulated. */
@@ -40,9 +41,6 @@ export interface CredeauSimulatorOptions {
   credentials?: { clientId: string; authToken: string };
   slowMs?: number;
 }
-
-/** Extra Credeau routes (SMS extraction) plug in here so both share one host, auth and call log. */
-export type CredeauRoute = (request: SimulatorRequest, userId: string) => SimulatorResponse | Promise<SimulatorResponse>;
 
 export class CredeauSimulator extends SimulatorServer {
   private readonly counter = new CallCounter();
