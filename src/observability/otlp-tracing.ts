@@ -86,8 +86,12 @@ export function startOtlpTracing(
 
     recordStoreLookupSpan(event) {
       const span = tracer.startSpan(
-        `store lookup ${event.vendor}`,
-        { kind: SpanKind.INTERNAL, startTime: event.startedAt, attributes: { 'signals.vendor': event.vendor, 'signals.store.result': event.result } },
+        `store lookup ${event.product}`,
+        {
+          kind: SpanKind.INTERNAL,
+          startTime: event.startedAt,
+          attributes: { 'signals.vendor': event.vendor, 'signals.store.product': event.product, 'signals.store.result': event.result },
+        },
         parentContext(),
       );
       if (event.result === 'error') span.setStatus({ code: SpanStatusCode.ERROR, message: 'store error' });

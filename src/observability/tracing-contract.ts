@@ -6,8 +6,10 @@ import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 
 /** One store lookup, as the store reports it: which vendor's signal, how it ended, when and how long. */
 export interface StoreLookupSpanEvent {
-  /** The store product (`credeau`, `credeau-sms`, ...), never a key: keys hold customer ids. */
+  /** The vendor's name (`CREDEAU`), never a key: keys hold customer ids. */
   vendor: string;
+  /** The stored product (`credeau`, `credeau-sms`, ...). */
+  product: string;
   result: 'hit_memory' | 'hit_redis' | 'miss' | 'error';
   /** Wall-clock start (epoch ms). */
   startedAt: number;

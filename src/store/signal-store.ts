@@ -310,7 +310,7 @@ export class SignalStore {
   }
 
   private emit(descriptor: StoreDescriptor<unknown>, result: LookupResult, startedAt: number): void {
-    this.options.events.lookup({ vendor: descriptor.product, result, durationMs: Date.now() - startedAt });
+    this.options.events.lookup({ vendor: descriptor.vendor, product: descriptor.product, result, durationMs: Date.now() - startedAt });
   }
 
   clear(): void {

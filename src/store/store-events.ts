@@ -6,7 +6,10 @@ export type LookupResult = 'hit_memory' | 'hit_redis' | 'miss' | 'error';
 
 /** One lookup, labels only: never a key (keys hold customer ids). */
 export interface StoreLookupEvent {
-  vendor: StoredProduct;
+  /** The vendor's name (`CREDEAU`), as every other metric and span labels it. */
+  vendor: VendorName;
+  /** Which of the vendor's stored products (`credeau`, `credeau-sms`, ...). */
+  product: StoredProduct;
   result: LookupResult;
   durationMs: number;
 }

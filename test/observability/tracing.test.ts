@@ -98,8 +98,11 @@ describe('OpenTelemetry traces over OTLP/HTTP (the built server)', () => {
     expect(attribute(operation!, 'graphql.operation.name')).toBe('CustomerDeviceInsights');
     expect(attribute(operation!, 'signals.outcome')).toBe('ok');
 
-    const attempts = spans.filter((span) => attribute(span, 'signals.vendor') === 'CREDEAU');
+    // The vendor's attempts (the store lookup's span carries the vendor too, with its product instead).
+    const attempts = spans.filter((span) => attribute(span, 'signals.vendor') === 'CREDEAU' && attribute(span, 'signals.vendor.operation') !== undefined);
     expect(attempts).toHaveLength(2);
+    const lookups = spans.filter((span) => span.name === 'store lookup credeau');
+    expect(lookups.map((span) => [attribute(span, 'signals.vendor'), attribute(span, 'signals.store.product')])).toEqual([['CREDEAU', 'credeau']]);
     for (const span of attempts) expect(span.parentSpanId).toBe(operation?.spanId);
     expect(attempts.map((span) => [attribute(span, 'signals.attempt'), attribute(span, 'signals.retry'), attribute(span, 'http.response.status_code')]).sort())
       .toEqual([[0, false, 429], [1, true, 200]]);
@@ -142,10 +145,10 @@ describe('OpenTelemetry traces over OTLP/HTTP (the built server)', () => {
     };
     const tracing = startOtlpTracing({ url: 'http://127.0.0.1:9/unused', serviceName: 'signals-under-test', exportDelayMs: 100 }, new OperationNames([]), exporter);
     const startedAt = Date.now();
-    tracing.recordStoreLookupSpan({ vendor: 'FINBOX', result: 'hit_redis', startedAt, durationMs: 3 });
+    tracing.recordStoreLookupSpan({ vendor: 'CREDEAU', product: 'credeau-sms', result: 'hit_redis', startedAt, durationMs: 3 });
     await tracing.shutdown();
     expect(exported).toHaveLength(1);
-    expect(exported[0]?.name).toBe('store lookup FINBOX');
-    expect(exported[0]?.attributes).toEqual({ 'signals.vendor': 'FINBOX', 'signals.store.result': 'hit_redis' });
+    expect(exported[0]?.name).toBe('store lookup credeau-sms');
+    expect(exported[0]?.attributes).toEqual({ 'signals.vendor': 'CREDEAU', 'signals.store.product': 'credeau-sms', 'signals.store.result': 'hit_redis' });
   });
 });

@@ -12,7 +12,7 @@ const STORE_KEY = newStoreKey();
 
 function lookups(subgraph: TestSubgraph) {
   const seen: string[] = [];
-  subgraph.storeEvents.onLookup((event) => seen.push(`${event.vendor}:${event.result}`));
+  subgraph.storeEvents.onLookup((event) => seen.push(`${event.product}:${event.result}`));
   return seen;
 }
 

@@ -16,9 +16,9 @@ describe('signals_store_lookups_total', () => {
     await subgraph.query(query);
     await subgraph.query(query);
     const text = await registry.metrics();
-    expect(text).toContain('signals_store_lookups_total{vendor="credeau",result="miss"} 1');
-    expect(text).toContain('signals_store_lookups_total{vendor="credeau",result="hit_memory"} 1');
-    expect(text).toContain('signals_store_lookups_total{vendor="neuroid",result="hit_memory"} 1');
+    expect(text).toContain('signals_store_lookups_total{vendor="CREDEAU",product="credeau",result="miss"} 1');
+    expect(text).toContain('signals_store_lookups_total{vendor="CREDEAU",product="credeau",result="hit_memory"} 1');
+    expect(text).toContain('signals_store_lookups_total{vendor="NEUROID",product="neuroid",result="hit_memory"} 1');
     expect(text).not.toContain('metrics-customer');
   });
 });
