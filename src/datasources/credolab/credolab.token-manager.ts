@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CredolabCredentials } from '../../config/credolab.config';
 import { VendorError } from '../../errors';
-import type { Deadline } from '../http/deadline';
+import { sleep, type Deadline } from '../http/deadline';
 import { SingleFlight } from '../single-flight';
 import type { VendorHttpClient, VendorRequest, VendorResponse } from '../http/vendor-http-client';
 import { loginRejection, toCredolabToken, type CredolabToken } from './credolab.mapper';
@@ -222,21 +222,6 @@ export class CredolabTokenManager {
       throw error;
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function bearer(token: CredolabToken): Record<string, string> {

@@ -1,3 +1,4 @@
+import { setTimeout as waitFor } from 'node:timers/promises';
 import { setMaxListeners } from 'node:events';
 
 /**
@@ -86,18 +87,15 @@ export class DeadlineExceededError extends Error {
   }
 }
 
-/** Waits `ms`, or rejects as soon as `signal` aborts (the operation ran out of time). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/**
+ * Waits `ms`, or rejects as soon as `signal` aborts (the operation ran out of time) with the signal's own
+ * reason (a DeadlineExceededError, a client's abort), which callers classify; node:timers/promises would
+ * reject with a generic AbortError instead. The one abortable wait of the process.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await waitFor(ms, undefined, signal ? { signal } : undefined);
+  } catch (error) {
+    throw signal?.aborted ? signal.reason : error;
+  }
 }
