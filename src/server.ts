@@ -50,19 +50,27 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+export interface SubgraphServerOptions {
+  config: Config;
+  /** Already open; stop() closes them. */
+  vendors: OpenedVendors;
+  logger: Logger;
+  /** Default PORT and HOST. */
+  listen?: { port: number; host: string };
+  /** The process's operation metrics and tracing plugins. */
+  observers?: ReadonlyArray<ApolloServerPlugin<RequestContext>>;
+  /** Its state is reported by the readiness probe. */
+  redis?: Pick<SharedRedis, 'state'>;
+}
+
 /**
  * The HTTP face of the subgraph: GraphQL at /graphql (POST, and GET for queries under Apollo's CSRF
  * rules), the two health probes and, when enabled, GraphiQL (src/graphiql/). Vendors must already be
- * open; stop() closes them. `observers` are the process's operation metrics and tracing plugins.
+ * open; stop() closes them. src/subgraph.ts composes it with everything else.
  */
-export async function startSubgraphServer(
-  config: Config,
-  vendors: OpenedVendors,
-  logger: Logger,
-  listen: { port: number; host: string } = { port: config.server.port, host: config.server.host },
-  observers: ReadonlyArray<ApolloServerPlugin<RequestContext>> = [],
-  redis?: Pick<SharedRedis, 'state'>,
-): Promise<RunningSubgraph> {
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const { config, vendors, logger, observers = [], redis } = options;
+  const listen = options.listen ?? { port: config.server.port, host: config.server.host };
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(config.server.connections, app);

@@ -1,49 +1,25 @@
 import 'reflect-metadata';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { loadConfig } from '../../src/subgraph-config';
-import { VendorCallEvents } from '../../src/datasources/http/vendor-call-events';
-import { createLogger } from '../../src/logger';
-import { graphqlOperationMetricsPlugin } from '../../src/observability/graphql-operation-metrics';
-import { createMetricsRegistry } from '../../src/observability/metrics-registry';
-import { startMetricsServer, type MetricsServer } from '../../src/observability/metrics-server';
-import { knownOperationNames } from '../../src/observability/operation-names';
-import { registerVendorCallMetrics } from '../../src/observability/vendor-call-metrics';
-import { startSubgraphServer, type RunningSubgraph } from '../../src/server';
-import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
-import { openVendorConnections } from '../../src/vendor-connections';
-import { FAST_ENV } from '../support/harness';
+import { startTestSubgraph, type TestSubgraph } from '../support/harness';
 
 // Customer ids of this test: none may show up in any label value.
 const OK = 'cust-metrics-ok-7731';
 const RETRIED = 'sim-rate-limited-once-metrics7731';
 const DOWN = 'sim-unavailable-metrics7731';
 
-/** The process as index.ts composes it: one events fan-out, one registry, the server on port 0, /metrics. */
+/** The process as `npm start` composes it (createSubgraph): the server on port 0, /metrics on port 0. */
 describe('GraphQL operation and vendor call metrics on /metrics, through the server', () => {
-  let simulators: Simulators;
-  let server: RunningSubgraph;
-  let metrics: MetricsServer;
+  let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    simulators = await startSimulators();
-    const config = loadConfig({ ...FAST_ENV, LOG_LEVEL: 'silent', METRICS_OPERATION_NAMES: 'FrontEndSignals' });
-    const logger = createLogger('silent');
-    const events = new VendorCallEvents();
-    const registry = createMetricsRegistry();
-    registerVendorCallMetrics(events, registry);
-    const vendors = await openVendorConnections(config, logger, simulators, { events });
-    const names = knownOperationNames(config.observability.operationNames);
-    server = await startSubgraphServer(config, vendors, logger, { port: 0, host: '127.0.0.1' }, [graphqlOperationMetricsPlugin(registry, names)]);
-    metrics = await startMetricsServer(registry, 0, '127.0.0.1');
+    subgraph = await startTestSubgraph({ LOG_LEVEL: 'silent', METRICS_OPERATION_NAMES: 'FrontEndSignals' });
   });
   afterAll(async () => {
-    await server.stop();
-    await metrics.close();
-    await stopSimulators(simulators);
+    await subgraph.stop();
   });
 
   async function post(query: string, operationName?: string) {
-    const response = await fetch(`${server.url}/graphql`, {
+    const response = await fetch(`${subgraph.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, operationName }),
@@ -65,7 +41,7 @@ describe('GraphQL operation and vendor call metrics on /metrics, through the ser
     await post(`query FrontEndSignals { customerSignals(id: "${OK}") { id } }`);
     await post('query Broken { customerSignals(');
 
-    const response = await fetch(metrics.url);
+    const response = await fetch(subgraph.metricsUrl);
     expect(response.status).toBe(200);
     const text = await response.text();
     const families = parsePrometheusTextFormat(text);

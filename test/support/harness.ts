@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/subgraph-config';
 import { createLogger } from '../../src/logger';
-import { startSubgraphServer, type RunningSubgraph } from '../../src/server';
+import type { Registry } from '../../src/observability/metrics-registry';
+import type { RunningSubgraph } from '../../src/server';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
-import { openSignalStore, openVendorConnections } from '../../src/vendor-connections';
-import { SharedRedis } from '../../src/store/shared-redis';
 import type { SignalStore } from '../../src/store/signal-store';
-import { StoreEvents } from '../../src/store/store-events';
+import type { StoreEvents } from '../../src/store/store-events';
+import { createSubgraph, type Subgraph } from '../../src/subgraph';
 
 /** Fast timings for tests: retries and polls in milliseconds, not seconds. */
 export const FAST_ENV: Record<string, string> = {
@@ -86,6 +86,12 @@ export interface TestSubgraph {
   config: Config;
   simulators: Simulators;
   server: RunningSubgraph;
+  /** The whole process as createSubgraph built it (the same composition as `npm start`). */
+  subgraph: Subgraph;
+  /** The process's metrics registry: every `signals_*` family `npm start` serves on /metrics. */
+  registry: Registry;
+  /** The process's /metrics, on a free port of 127.0.0.1. */
+  metricsUrl: string;
   /** The process's signal store (memory, and the test's Redis when REDIS_URL is given). */
   store: SignalStore;
   /** Every store lookup, as the metrics see them. */
@@ -97,7 +103,8 @@ export interface TestSubgraph {
 }
 
 /**
- * The whole subgraph on real sockets: simulators on port 0, the server on port 0, logs captured.
+ * The whole subgraph on real sockets, composed by createSubgraph as `npm start` composes it: simulators on
+ * port 0, the server and /metrics on port 0, logs captured.
  * `env` overrides FAST_ENV; credentials stay unset so every vendor runs against its simulator. Pass a
  * function to point a vendor at a simulator in live mode (e.g. with wrong credentials).
  */
@@ -115,19 +122,26 @@ export async function startTestSubgraph(
     },
   });
   const logger = createLogger(config.server.logLevel, sink);
-  const redis = config.redis ? SharedRedis.open(config.redis, logger) : undefined;
-  const storeEvents = new StoreEvents();
-  const store = openSignalStore(config, redis, storeEvents);
-  const vendors = await openVendorConnections(config, logger, simulators, { redis, store });
-  const server = await startSubgraphServer(config, vendors, logger, { port: 0, host: '127.0.0.1' }, [], redis);
+  // The composition `npm start` runs; only the simulators, the listeners and the log destination differ.
+  const subgraph = await createSubgraph(config, {
+    simulators,
+    logger,
+    listen: { port: 0, host: '127.0.0.1' },
+    metrics: { port: 0, host: '127.0.0.1' },
+  });
+  const { server, metricsUrl } = subgraph;
+  if (!metricsUrl) throw new Error('createSubgraph was given a metrics listener but started none');
 
   return {
     url: server.url,
     config,
     simulators,
     server,
-    store,
-    storeEvents,
+    subgraph,
+    registry: subgraph.registry,
+    metricsUrl,
+    store: subgraph.store,
+    storeEvents: subgraph.storeEvents,
     logs,
     async query(query, variables, headers) {
       const response = await fetch(`${server.url}/graphql`, {
@@ -138,8 +152,7 @@ export async function startTestSubgraph(
       return (await response.json()) as GraphQLResponse;
     },
     async stop() {
-      await server.stop();
-      await redis?.close();
+      await subgraph.stop();
       await stopSimulators(simulators);
     },
   };
