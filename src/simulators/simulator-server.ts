@@ -1,3 +1,4 @@
+import { setTimeout as waitFor } from 'node:timers/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -50,6 +51,11 @@ export class SimulatorServer {
   maxRecordedCalls = 10_000;
   /** Added to every response; benchmarks set it to model vendor latency. */
   latencyMs = 0;
+  /**
+   * Aborted by stop(): a latency wait (a "hung" vendor waits minutes) must not outlive the simulator, or
+   * its timer keeps the process that ran it (a jest worker, the dev server) from exiting.
+   */
+  private waits = new AbortController();
   private inFlightNow = 0;
   private inFlightPeak = 0;
   private server: Server | undefined;
@@ -100,6 +106,8 @@ export class SimulatorServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.waits.abort();
+    this.waits = new AbortController();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -131,7 +139,13 @@ export class SimulatorServer {
       if (this.calls.length > this.maxRecordedCalls) this.calls.splice(0, this.calls.length - this.maxRecordedCalls);
       const response = await this.handler({ method, path: url.pathname, query: url.searchParams, headers, body });
       const wait = this.latencyMs + (response.delayMs ?? 0);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) {
+        try {
+          await waitFor(wait, undefined, { signal: this.waits.signal });
+        } catch {
+          return; // stopped while waiting: its connections are closed, nobody is left to answer
+        }
+      }
       const payload = response.text ?? (response.json === undefined ? '' : JSON.stringify(response.json));
       if (res.destroyed) return;
       res.writeHead(response.status, {
