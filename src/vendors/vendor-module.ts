@@ -67,6 +67,12 @@ export interface VendorModule<
   /** Property name in Config, connections and simulators, e.g. `credeau`. */
   key: Key;
   name: VendorName;
+  /**
+   * Every request header that carries this vendor's credentials (as its datasources write them). The
+   * logger redacts them (src/logger.ts, handed in by the composition root); required, so a vendor that
+   * forgets them does not compile.
+   */
+  secretHeaders: readonly string[];
   env: {
     shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */

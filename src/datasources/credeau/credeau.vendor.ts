@@ -11,6 +11,7 @@ import { CredeauSmsDatasource } from './credeau-sms.datasource';
 export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
+  secretHeaders: ['x-auth-token'],
   env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
   loadSimulator: async () => {
     const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');

@@ -12,6 +12,7 @@ import { CredolabTokenManager } from './credolab.token-manager';
 export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
+  secretHeaders: ['authorization'],
   env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),
   loadSimulator: async () => {
     const { CredolabSimulator, CREDOLAB_SIMULATOR_CREDENTIALS } = await import('../../simulators/credolab/credolab.simulator');
