@@ -73,6 +73,11 @@ export interface VendorModule<
    * forgets them does not compile.
    */
   secretHeaders: readonly string[];
+  /**
+   * `<NAME>_RATE_LIMIT` when unset (`N/<window>`), undefined for unlimited. Its budget and breaker
+   * variables are derived from `name` by config (src/config/governance.config.ts).
+   */
+  defaultRateLimit: string | undefined;
   env: {
     shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */

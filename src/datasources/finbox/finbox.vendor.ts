@@ -11,6 +11,7 @@ export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
   secretHeaders: ['x-api-key'],
+  defaultRateLimit: undefined,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
   loadSimulator: async () => {
     const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');

@@ -8,6 +8,7 @@ export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
   secretHeaders: ['API-KEY'],
+  defaultRateLimit: undefined,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
   loadSimulator: async () => {
     const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
