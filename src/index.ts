@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './subgraph-config';
 import { flushLogs } from './flush-logs';
 import { createLogger } from './logger';
 import { createSubgraph } from './subgraph';
+import { VENDOR_SECRET_HEADERS } from './vendors/registry';
 import { serviceVersion } from './observability/service-version';
 
 /** How long the last log lines may take to reach stdout before the process exits without them. */
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.server.logLevel);
+  const logger = createLogger(config.server.logLevel, VENDOR_SECRET_HEADERS);
   process.on('unhandledRejection', (reason) => {
     // A stray rejection must not take every customer's requests down with it; log it by name only.
     logger.error({ errorName: (reason as Error)?.name }, 'unhandled promise rejection');
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
  * terminal and a container runtime both show a failing start. Synchronous, because process.exit follows.
  */
 function startupLogger() {
-  return createLogger('info', pino.destination({ dest: 2, sync: true }));
+  return createLogger('info', VENDOR_SECRET_HEADERS, pino.destination({ dest: 2, sync: true }));
 }
 
 main().catch((error: unknown) => {

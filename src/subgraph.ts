@@ -16,7 +16,7 @@ import { SharedRedis } from './store/shared-redis';
 import type { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
 import { openSignalStore, openVendorConnections, type OpenedVendors } from './vendor-connections';
-import { VENDORS, type VendorSimulators } from './vendors/registry';
+import { VENDOR_SECRET_HEADERS, VENDORS, type VendorSimulators } from './vendors/registry';
 
 export interface ListenAddress {
   port: number;
@@ -71,7 +71,7 @@ export interface Subgraph {
  * `npm start`, every in-process test through test/support/harness.ts.
  */
 export async function createSubgraph(config: Config, overrides: SubgraphOverrides = {}): Promise<Subgraph> {
-  const logger = overrides.logger ?? createLogger(config.server.logLevel);
+  const logger = overrides.logger ?? createLogger(config.server.logLevel, VENDOR_SECRET_HEADERS);
   // One fan-out of vendor call events for the process: metrics and tracing subscribe to it.
   const events = new VendorCallEvents();
   // One Redis client for the process, shared by the store, the rate budgets and the Credolab token.

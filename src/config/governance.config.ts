@@ -40,11 +40,23 @@ function shareVar(defaultValue: number) {
   );
 }
 
+/**
+ * What governance needs of a vendor: its name (the variables' prefix) and its default budget. The
+ * caller hands in the registry's descriptors (config imports no vendor code), so every registered
+ * vendor has its budget and breaker variables and none can be left out.
+ */
+export interface GovernedVendor {
+  readonly name: VendorName;
+  /** `<VENDOR>_RATE_LIMIT` when unset, `N/<window>`; undefined: unlimited. */
+  readonly defaultRateLimit: string | undefined;
+}
+
 /** One vendor's budget and breaker variables, e.g. CREDEAU_RATE_LIMIT, CREDEAU_BREAKER_THRESHOLD. */
-function vendorGovernanceShape<P extends VendorName>(prefix: P, defaultRateLimit: string | undefined) {
+function vendorGovernanceShape(vendor: GovernedVendor): z.ZodRawShape {
+  const prefix = vendor.name;
   return {
     /** Outbound budget of the whole fleet, `N/<window>`; unset = unlimited. */
-    [`${prefix}_RATE_LIMIT`]: rateLimitVar(defaultRateLimit),
+    [`${prefix}_RATE_LIMIT`]: rateLimitVar(vendor.defaultRateLimit),
     /**
      * Share of N one replica may spend on its own while the shared budget (Redis) does not answer in
      * time; reserved out of N for RATE_LIMIT_FALLBACK_REPLICAS replicas (src/governance/rate-budget.ts).
@@ -55,9 +67,12 @@ function vendorGovernanceShape<P extends VendorName>(prefix: P, defaultRateLimit
     [`${prefix}_BREAKER_THRESHOLD`]: integerVar(5, 1, 1_000),
     /** How long an open circuit fails fast before one trial call decides. Default 30000. */
     [`${prefix}_BREAKER_COOLDOWN_MS`]: integerVar(30_000, 1, 3_600_000),
-  } as Record<`${P}_RATE_LIMIT`, ReturnType<typeof rateLimitVar>> &
-    Record<`${P}_RATE_LIMIT_FALLBACK_SHARE`, ReturnType<typeof shareVar>> &
-    Record<`${P}_BREAKER_THRESHOLD` | `${P}_BREAKER_COOLDOWN_MS`, ReturnType<typeof integerVar>>;
+  };
+}
+
+/** Every vendor's budget and breaker variables, in the vendors' order. */
+export function governanceVendorsEnvShape(vendors: readonly GovernedVendor[]): z.ZodRawShape {
+  return Object.assign({}, ...vendors.map(vendorGovernanceShape)) as z.ZodRawShape;
 }
 
 /** Vendor-call governance: limits checked before an operation runs, budgets, breakers, shutdown. */
@@ -76,11 +91,7 @@ export const governanceEnvShape = {
    * when Redis does not answer in time, so Redis grants only N minus that many shares. Default 3.
    */
   RATE_LIMIT_FALLBACK_REPLICAS: integerVar(3, 1, 1_000),
-  // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
-  ...vendorGovernanceShape('CREDEAU', '1000/60s'),
-  ...vendorGovernanceShape('FINBOX', undefined),
-  ...vendorGovernanceShape('CREDOLAB', undefined),
-  ...vendorGovernanceShape('NEUROID', undefined),
+  // Each vendor's budget and breaker: governanceVendorsEnvShape, from the vendors config is handed.
 };
 
 /** The budget and breaker of one vendor. */
@@ -102,17 +113,21 @@ export interface GovernanceConfig {
   vendors: Record<VendorName, VendorGovernance>;
 }
 
-const VENDOR_NAMES: readonly VendorName[] = ['CREDEAU', 'FINBOX', 'CREDOLAB', 'NEUROID'];
-
-export function toGovernanceConfig(e: {
+/** The parsed environment, as governance reads it (the vendors' variables are named at run time). */
+type GovernanceEnv = {
   MAX_VENDOR_CALLS_PER_OPERATION: number;
   MAX_ESTIMATED_RESPONSE_ITEMS: number;
   SHUTDOWN_READINESS_DELAY_MS: number;
   RATE_LIMIT_FALLBACK_REPLICAS: number;
-}): GovernanceConfig {
+};
+
+export function toGovernanceConfig(e: GovernanceEnv, governed: readonly GovernedVendor[]): GovernanceConfig {
+  // The env was parsed by a schema that includes governanceVendorsEnvShape(governed), so each vendor's
+  // four variables are there, already validated and defaulted.
   const env = e as unknown as Record<string, unknown>;
+  // Filled for every vendor the process runs; the record's type names the known vendor names.
   const vendors = {} as Record<VendorName, VendorGovernance>;
-  for (const name of VENDOR_NAMES) {
+  for (const { name } of governed) {
     vendors[name] = {
       rateLimit: env[`${name}_RATE_LIMIT`] as RateLimit | undefined,
       fallbackShare: env[`${name}_RATE_LIMIT_FALLBACK_SHARE`] as number,
@@ -138,10 +153,10 @@ export function fallbackCalls(limit: RateLimit, share: number): number {
 }
 
 /** Problems no single variable shows: the fleet's fallback shares must leave Redis something to grant. */
-export function governanceConfigProblems(e: Parameters<typeof toGovernanceConfig>[0]): string[] {
-  const { fallbackReplicas, vendors } = toGovernanceConfig(e);
+export function governanceConfigProblems(e: GovernanceEnv, governed: readonly GovernedVendor[]): string[] {
+  const { fallbackReplicas, vendors } = toGovernanceConfig(e, governed);
   const problems: string[] = [];
-  for (const name of VENDOR_NAMES) {
+  for (const { name } of governed) {
     const { rateLimit, fallbackShare } = vendors[name];
     if (rateLimit && fallbackCalls(rateLimit, fallbackShare) * fallbackReplicas >= rateLimit.calls) {
       problems.push(

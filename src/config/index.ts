@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { vendorLabel, type VendorName } from '../errors';
 import { resolveCredentials } from './credentials';
-import { governanceConfigProblems, governanceEnvShape, toGovernanceConfig, type GovernanceConfig } from './governance.config';
+import {
+  governanceConfigProblems,
+  governanceEnvShape,
+  governanceVendorsEnvShape,
+  toGovernanceConfig,
+  type GovernanceConfig,
+} from './governance.config';
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
@@ -27,8 +33,10 @@ export type { VendorHttpConfig } from './env-fields';
 export interface VendorEnvContract<Key extends string = string, Section = unknown> {
   /** Property of the vendor's section in the config, e.g. `credeau`. */
   readonly key: Key;
-  /** Credential problems name the vendor by its label. */
+  /** Credential problems name the vendor by its label; the prefix of its budget and breaker variables. */
   readonly name: VendorName;
+  /** `<NAME>_RATE_LIMIT` when unset (`N/<window>`); undefined: unlimited. */
+  readonly defaultRateLimit: string | undefined;
   readonly env: {
     readonly shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */
@@ -83,7 +91,7 @@ const coreEnvShape = {
 /** The one schema of the environment: the vendors' shapes first, then the core sections'. */
 function envSchemaFor(vendors: readonly VendorEnvContract[]) {
   const vendorShape: z.ZodRawShape = Object.assign({}, ...vendors.map((vendor) => vendor.env.shape));
-  return z.object({ ...vendorShape, ...coreEnvShape });
+  return z.object({ ...vendorShape, ...coreEnvShape, ...governanceVendorsEnvShape(vendors) });
 }
 
 /** Every environment variable a process with these vendors reads (the README's configuration table lists each). */
@@ -119,7 +127,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
       ...serverConfigProblems(parsed.data),
       ...redisConfigProblems(parsed.data),
       ...securityConfigProblems(parsed.data, production),
-      ...governanceConfigProblems(parsed.data),
+      ...governanceConfigProblems(parsed.data, vendors),
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -153,7 +161,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
       maxResponseBytes: e.HTTP_MAX_RESPONSE_BYTES,
       retryCapMs: e.HTTP_RETRY_CAP_MS,
     },
-    governance: toGovernanceConfig(e),
+    governance: toGovernanceConfig(e, vendors),
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),

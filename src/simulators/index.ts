@@ -1,21 +1,23 @@
-import { CredeauSimulator } from './credeau/credeau.simulator';
-import { CredolabSimulator } from './credolab/credolab.simulator';
-import { NeuroidSimulator } from './neuroid/neuroid.simulator';
-import { FinboxSimulator } from './finbox/finbox.simulator';
+import { VENDORS, type VendorSimulators } from '../vendors/registry';
+import type { SimulatorServer } from './simulator-server';
 
-/** Every embedded simulator, one per vendor host. */
-export interface Simulators {
-  credeau: CredeauSimulator;
-  credolab: CredolabSimulator;
-  neuroid: NeuroidSimulator;
-  finbox: FinboxSimulator;
-}
+/**
+ * Every embedded simulator, one per registered vendor, by the vendor's key (`simulators.credeau`):
+ * derived from the registry, so a new vendor's simulator is started and inspectable with no edit here.
+ */
+export type Simulators = VendorSimulators;
 
-/** Starts all simulators on loopback port 0, for tests and benchmarks that want to inspect them. */
+/** Starts every registered vendor's simulator on loopback port 0, for tests and benchmarks that want to inspect them. */
 export async function startSimulators(): Promise<Simulators> {
-  const simulators: Simulators = { credeau: new CredeauSimulator(), credolab: new CredolabSimulator(), neuroid: new NeuroidSimulator(), finbox: new FinboxSimulator() };
-  await Promise.all(Object.values(simulators).map((simulator) => simulator.start()));
-  return simulators;
+  const started = await Promise.all(
+    VENDORS.map(async (vendor) => {
+      const simulator: SimulatorServer = (await vendor.loadSimulator()).create();
+      await simulator.start();
+      return [vendor.key, simulator] as const;
+    }),
+  );
+  // One simulator per key, each made by that vendor's own loadSimulator: the mapped type's promise.
+  return Object.fromEntries(started) as unknown as Simulators;
 }
 
 export async function stopSimulators(simulators: Partial<Simulators>): Promise<void> {

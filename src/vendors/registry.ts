@@ -11,6 +11,9 @@ import type { VendorConfigsOf } from '../config';
  */
 export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
 
+/** Every registered vendor's secret headers, for the logger's redaction (src/logger.ts). */
+export const VENDOR_SECRET_HEADERS: readonly string[] = VENDORS.flatMap((vendor) => vendor.secretHeaders);
+
 export type RegisteredVendor = (typeof VENDORS)[number];
 export type VendorKey = RegisteredVendor['key'];
 type ModuleOf<K extends VendorKey> = Extract<RegisteredVendor, { key: K }>;

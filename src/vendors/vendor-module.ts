@@ -67,6 +67,17 @@ export interface VendorModule<
   /** Property name in Config, connections and simulators, e.g. `credeau`. */
   key: Key;
   name: VendorName;
+  /**
+   * Every request header that carries this vendor's credentials (as its datasources write them). The
+   * logger redacts them (src/logger.ts, handed in by the composition root); required, so a vendor that
+   * forgets them does not compile.
+   */
+  secretHeaders: readonly string[];
+  /**
+   * `<NAME>_RATE_LIMIT` when unset (`N/<window>`), undefined for unlimited. Its budget and breaker
+   * variables are derived from `name` by config (src/config/governance.config.ts).
+   */
+  defaultRateLimit: string | undefined;
   env: {
     shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */

@@ -53,7 +53,7 @@ function observedClient(url: string, timeoutMs: number) {
   const client = new VendorHttpClient({
     vendor: 'CREDEAU', baseUrl: url, timeoutMs, connectTimeoutMs: 1000, maxConnections: 4, maxResponseBytes: 1 << 20,
     retry: exponentialBackoff({ baseMs: 1, capMs: 10, maxRetries: MAX_RETRIES, jitter: 0 }),
-    logger: createLogger('silent'),
+    logger: createLogger('silent', []),
     observer: events,
     guards: [circuitBreakerGuard('CREDEAU', { threshold: THRESHOLD, cooldownMs: 60_000 })],
   });

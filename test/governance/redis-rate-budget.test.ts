@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger';
 import { SharedRedis } from '../../src/store/shared-redis';
 import { RedisCluster, RedisProcess } from '../support/redis-process';
 
-const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
+const logger = createLogger('silent', [], new Writable({ write: (_c, _e, done) => done() }));
 const open = (url: string, cluster = false) =>
   SharedRedis.open({ urls: url.split(','), cluster, timeoutMs: 500, storeKeyBase64: randomBytes(32).toString('base64') }, logger);
 

@@ -100,7 +100,7 @@ describe('the production logger with stdout a closed pipe', () => {
     // Two lines: the first write is in flight when the second is queued, then the process exits at once.
     // pino's default destination flushed the queue synchronously on exit, retrying the broken pipe forever.
     const logger = JSON.stringify(join(__dirname, '..', '..', 'dist', 'src', 'logger.js'));
-    const script = `const l = require(${logger}).createLogger('info');
+    const script = `const l = require(${logger}).createLogger('info', []);
       setTimeout(() => { l.info('one'); l.info('two'); process.exit(0); }, 100);`;
     const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.destroy();

@@ -41,7 +41,7 @@ describe('vendor call metrics on /metrics', () => {
       baseUrl: `http://127.0.0.1:${(vendor.address() as AddressInfo).port}`,
       timeoutMs: 2000, connectTimeoutMs: 1000, maxConnections: 2, maxResponseBytes: 1 << 20,
       retry: exponentialBackoff({ baseMs: 5, capMs: 20, maxRetries: 2, jitter: 0, retryStatuses: [...TRANSIENT_STATUSES] }),
-      logger: createLogger('silent'),
+      logger: createLogger('silent', []),
       observer: events,
     });
   });

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger';
 import { RedisCluster, RedisProcess } from '../support/redis-process';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
-const silent = createLogger('silent');
+const silent = createLogger('silent', []);
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {

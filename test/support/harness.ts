@@ -8,6 +8,7 @@ import { startSimulators, stopSimulators, type Simulators } from '../../src/simu
 import type { SignalStore } from '../../src/store/signal-store';
 import type { StoreEvents } from '../../src/store/store-events';
 import { createSubgraph, type Subgraph } from '../../src/subgraph';
+import { VENDOR_SECRET_HEADERS } from '../../src/vendors/registry';
 
 /** Fast timings for tests: retries and polls in milliseconds, not seconds. */
 export const FAST_ENV: Record<string, string> = {
@@ -121,7 +122,7 @@ export async function startTestSubgraph(
       done();
     },
   });
-  const logger = createLogger(config.server.logLevel, sink);
+  const logger = createLogger(config.server.logLevel, VENDOR_SECRET_HEADERS, sink);
   // The composition `npm start` runs; only the simulators, the listeners and the log destination differ.
   const subgraph = await createSubgraph(config, {
     simulators,

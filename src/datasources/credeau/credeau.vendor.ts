@@ -11,6 +11,9 @@ import { CredeauSmsDatasource } from './credeau-sms.datasource';
 export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
+  secretHeaders: ['x-auth-token'],
+  // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
+  defaultRateLimit: '1000/60s',
   env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
   loadSimulator: async () => {
     const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');

@@ -12,6 +12,8 @@ import { CredolabTokenManager } from './credolab.token-manager';
 export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
+  secretHeaders: ['authorization'],
+  defaultRateLimit: undefined,
   env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),
   loadSimulator: async () => {
     const { CredolabSimulator, CREDOLAB_SIMULATOR_CREDENTIALS } = await import('../../simulators/credolab/credolab.simulator');

@@ -10,6 +10,8 @@ const FINBOX_RETRY_STATUSES: readonly number[] = [429, ...Array.from({ length: 1
 export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
+  secretHeaders: ['x-api-key'],
+  defaultRateLimit: undefined,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
   loadSimulator: async () => {
     const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');

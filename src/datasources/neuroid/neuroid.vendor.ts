@@ -7,6 +7,8 @@ import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource'
 export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
+  secretHeaders: ['API-KEY'],
+  defaultRateLimit: undefined,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
   loadSimulator: async () => {
     const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
