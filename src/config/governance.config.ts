@@ -13,22 +13,26 @@ export interface RateLimit {
 }
 
 /**
- * `<VENDOR>_RATE_LIMIT`: unset or empty means unlimited (undefined). The window must be at least 1 s:
- * vendors state their limits per second or longer, and a shorter window would mostly measure our clocks.
+ * `<VENDOR>_RATE_LIMIT`: unset takes the vendor's documented default (unlimited when it has none); empty
+ * means unlimited. The window must be at least 1 s: vendors state their limits per second or longer, and
+ * a shorter window would mostly measure our clocks. The default is a zod `.default()`, not a fallback in
+ * a preprocess: zod 4 never runs the preprocess of an absent key whose schema is optional, so the
+ * documented `1000/60s` of Credeau was silently "unlimited".
  */
 function rateLimitVar(defaultValue: string | undefined) {
+  const limit = z
+    .string()
+    .regex(RATE_LIMIT_PATTERN, 'must look like N/<window>, e.g. 1000/60s (units ms, s, m)')
+    .transform((value): RateLimit => {
+      const [, calls, amount, unit] = RATE_LIMIT_PATTERN.exec(value) as RegExpExecArray;
+      return { calls: Number(calls), windowMs: Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] };
+    })
+    .refine((limit) => limit.calls >= 1 && limit.calls <= 1_000_000, 'N must be between 1 and 1000000')
+    .refine((limit) => limit.windowMs >= 1_000 && limit.windowMs <= 86_400_000, 'the window must be between 1s and 24h');
+  // `prefault`: the default is an input, parsed like a value the operator gave.
   return z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value ?? defaultValue),
-    z
-      .string()
-      .regex(RATE_LIMIT_PATTERN, 'must look like N/<window>, e.g. 1000/60s (units ms, s, m)')
-      .transform((value): RateLimit => {
-        const [, calls, amount, unit] = RATE_LIMIT_PATTERN.exec(value) as RegExpExecArray;
-        return { calls: Number(calls), windowMs: Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS] };
-      })
-      .refine((limit) => limit.calls >= 1 && limit.calls <= 1_000_000, 'N must be between 1 and 1000000')
-      .refine((limit) => limit.windowMs >= 1_000 && limit.windowMs <= 86_400_000, 'the window must be between 1s and 24h')
-      .optional(),
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    defaultValue === undefined ? limit.optional() : limit.prefault(defaultValue),
   );
 }
 

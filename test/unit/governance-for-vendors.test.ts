@@ -59,4 +59,14 @@ describe('budget and breaker variables derived from the vendors config is handed
     const limited = loadConfigFor(VENDORS, Object.fromEntries(VENDORS.map((vendor) => [`${vendor.name}_RATE_LIMIT`, '30/60s'])));
     for (const vendor of VENDORS) expect(limited.governance.vendors[vendor.name].rateLimit).toEqual({ calls: 30, windowMs: 60_000 });
   });
+
+  it("applies each vendor's documented default budget when its variable is unset (Credeau 1000/60s, the others unlimited)", () => {
+    const config = loadConfigFor(VENDORS, {});
+    for (const vendor of VENDORS) {
+      const expected = vendor.defaultRateLimit === undefined ? undefined : { calls: 1000, windowMs: 60_000 };
+      expect({ vendor: vendor.name, rateLimit: config.governance.vendors[vendor.name].rateLimit }).toEqual({ vendor: vendor.name, rateLimit: expected });
+    }
+    expect(credeauVendor.defaultRateLimit).toBe('1000/60s');
+    expect(loadConfigFor([acme], { ACME_RATE_LIMIT: '' }).governance.vendors[acme.name].rateLimit).toBeUndefined();
+  });
 });
