@@ -79,9 +79,10 @@ describe('signal store on a redis-server the test starts', () => {
     const dump = await dumpRedis(client);
     expect(dump.size).toBeGreaterThanOrEqual(6); // five products and the shared name table
     for (const [key, value] of dump) {
-      // Customers only as keyed hashes; the fleet's Credolab token (sealed like the rest) names no customer.
+      // Customers only as keyed hashes; the fleet's Credolab token (sealed like the rest) and the vendors'
+      // rate budgets (Credeau's default 1000/60s) name no customer.
       expect(key).toMatch(
-        /^(signals:v2:(credeau|credeau-sms|finbox|credolab|neuroid):(\{[0-9a-f]{32}\}(:ref=[0-9a-f]{32})?(:[a-z]+=[A-Za-z0-9_.-]+)?(:claim)?|names:[0-9a-f]+)|signals:v1:credolab:token(:claim)?)$/,
+        /^(signals:v2:(credeau|credeau-sms|finbox|credolab|neuroid):(\{[0-9a-f]{32}\}(:ref=[0-9a-f]{32})?(:[a-z]+=[A-Za-z0-9_.-]+)?(:claim)?|names:[0-9a-f]+)|signals:v1:credolab:token(:claim)?|signals:v1:budget:[A-Z]+)$/,
       );
       expect(key).not.toContain('redis-scan');
       const raw = value.toString('latin1');

@@ -20,7 +20,10 @@ export async function readyRedisState(baseUrl: string): Promise<string | undefin
   return ((await response.json()) as { redis?: string }).redis;
 }
 
-/** Every key and raw (sealed) value in a Redis the test started, read with SCAN + GET. */
+/**
+ * Every key and raw value in a Redis the test started, read with SCAN + GET; a rate budget's sorted set
+ * (a vendor's default budget, e.g. Credeau's 1000/60s) is read as its members, joined.
+ */
 export async function dumpRedis(client: Redis | Cluster): Promise<Map<string, Buffer>> {
   const nodes = client instanceof Cluster ? client.nodes('master') : [client];
   const values = new Map<string, Buffer>();
@@ -30,6 +33,10 @@ export async function dumpRedis(client: Redis | Cluster): Promise<Map<string, Bu
       const [next, keys] = await node.scan(cursor, 'COUNT', 500);
       cursor = next;
       for (const key of keys) {
+        if ((await node.type(key)) === 'zset') {
+          values.set(key, Buffer.from((await node.zrange(key, '0', '-1')).join(' '), 'latin1'));
+          continue;
+        }
         const value = await node.getBuffer(key);
         if (value) values.set(key, value);
       }
