@@ -8,6 +8,7 @@ import { StoreEvents } from './store/store-events';
 import { openVendors, type OpenedVendors } from './vendors/open-vendors';
 import type { VendorSimulators } from './vendors/registry';
 import type { ProcessServices } from './vendors/vendor-module';
+import { NO_EVIDENCE } from './datasources/evidence-sink';
 
 export type { OpenedVendors } from './vendors/open-vendors';
 
@@ -20,14 +21,14 @@ export function openVendorConnections(
   config: Config,
   logger: Logger,
   existing: Partial<VendorSimulators> = {},
-  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store'>> & { governance?: GovernanceObserver } = {},
+  services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store' | 'evidence'>> & { governance?: GovernanceObserver } = {},
 ): Promise<OpenedVendors> {
   const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
   const sealedBox = services.redis && config.redis ? new SealedBox(config.redis.storeKeyBase64) : undefined;
   const guardsFor = services.guardsFor ?? createVendorGuards(config, services.redis, services.governance);
   return openVendors(
     config,
-    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, sealedBox, store },
+    { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, sealedBox, store, evidence: services.evidence ?? NO_EVIDENCE },
     existing,
   );
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { withFreshnessHint } from './cache-hint';
+import type { WithFreshness } from '../datasources/vendor-loader';
 import type { RequestContext } from '../context';
 import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
 import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
@@ -16,7 +17,7 @@ export class CredolabFraudCheckResolver {
     description: 'iovation fraud check of a transaction on this dataset. Null with a coded error when it fails.',
   })
   fraudCheck(
-    @Root() score: CredolabScoreRecord,
+    @Root() score: WithFreshness<CredolabScoreRecord>,
     @Ctx() { dataSources }: RequestContext,
     @Arg('rulesetId', () => String, { description: 'The iovation rule set (case-insensitive).' }) rulesetId: string,
     @Arg('accountCode', () => String, { description: "The end-user's account or the transaction id." }) accountCode: string,
@@ -24,6 +25,6 @@ export class CredolabFraudCheckResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CredolabFraudCheckRecord> {
     // Never stored (an event, evaluated now): its hint is 0.
-    return withFreshnessHint(info, dataSources.credolab.fraudCheck(score.referenceNumber, { rulesetId, accountCode, transactionInsight }));
+    return withFreshnessHint(info, dataSources.credolab.fraudCheck(score.customerId, score.referenceNumber, { rulesetId, accountCode, transactionInsight }));
   }
 }

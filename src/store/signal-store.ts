@@ -12,9 +12,8 @@ import type { Compacted, StoreDescriptor } from './store-descriptor';
 import type { LookupResult, StoreEvents } from './store-events';
 import { StoreKeys } from './store-keys';
 import type { StoredEntry } from './stored-entry';
-
-/** Stored plaintext layout: retrievedAt (float64) | expiresAt (float64) | the descriptor's bytes. */
-const HEADER_BYTES = 16;
+import { storable, type EvidenceStamp } from '../datasources/evidence-sink';
+import { readStoredHeader, writeStoredHeader } from './stored-header';
 
 export interface SignalStoreOptions {
   config: Readonly<StoreConfig>;
@@ -33,7 +32,20 @@ export interface StoreAnswer<V> {
   fromCache: boolean;
   /** Served past the caller's freshness because the vendor failed (`maxStale`); never when fresh. */
   stale: boolean;
+  /** The evidence of the vendor answer served: the entry's id, or why there is none. */
+  evidence: EvidenceStamp;
 }
+
+/** What one vendor fetch hands the store: the value, its evidence stamp, and when the call began. */
+export interface Fetched<V> {
+  value: V;
+  evidence: EvidenceStamp;
+  /** Epoch ms the fetch started: an erasure of the customer after it means the value is never kept. */
+  fetchStartedAt: number;
+}
+
+/** A fetch the store runs once for everyone asking: `budget` bounds it, not any one caller. */
+export type StoreFetch<V> = (budget: Deadline) => Promise<Fetched<V>>;
 
 /** How old an answer one caller accepts. */
 export interface Acceptable {
@@ -97,7 +109,7 @@ export class SignalStore {
     descriptor: StoreDescriptor<V>,
     key: string,
     accept: Acceptable,
-    fetch: (budget: Deadline) => Promise<V>,
+    fetch: StoreFetch<V>,
     deadline: Deadline,
   ): Promise<StoreAnswer<V>> {
     try {
@@ -108,7 +120,7 @@ export class SignalStore {
       const kept = await this.staleEntry(descriptor, key, accept.maxStaleMs);
       if (!kept) throw error;
       this.options.events.staleServed({ vendor: descriptor.vendor, product: descriptor.product });
-      return { entry: kept, fromCache: true, stale: true };
+      return { entry: kept, fromCache: true, stale: true, evidence: evidenceOf(kept) };
     }
   }
 
@@ -116,7 +128,7 @@ export class SignalStore {
     descriptor: StoreDescriptor<V>,
     key: string,
     maxAgeMs: number | undefined,
-    fetch: (budget: Deadline) => Promise<V>,
+    fetch: StoreFetch<V>,
     deadline: Deadline,
   ): Promise<StoreAnswer<V>> {
     const startedAt = Date.now();
@@ -124,7 +136,7 @@ export class SignalStore {
       const kept = this.memory.get<V>(key);
       if (kept && fresh(kept, maxAgeMs)) {
         this.emit(descriptor, 'hit_memory', startedAt);
-        return { entry: kept, fromCache: true, stale: false };
+        return { entry: kept, fromCache: true, stale: false, evidence: evidenceOf(kept) };
       }
     }
     // Callers accepting different ages cannot share a Redis read, so they do not share a flight.
@@ -141,7 +153,7 @@ export class SignalStore {
     descriptor: StoreDescriptor<V>,
     key: string,
     maxAgeMs: number | undefined,
-    fetch: (budget: Deadline) => Promise<V>,
+    fetch: StoreFetch<V>,
     budget: Deadline,
     startedAt: number,
   ): Promise<StoreAnswer<V>> {
@@ -157,7 +169,7 @@ export class SignalStore {
         if (found) {
           if (token) await redis.release(key, token);
           this.emit(descriptor, 'hit_redis', startedAt);
-          return { entry: found, fromCache: true, stale: false };
+          return { entry: found, fromCache: true, stale: false, evidence: evidenceOf(found) };
         }
         // Holding the claim and still no value (checked once more after taking it): fetch.
         if (token) break;
@@ -196,19 +208,21 @@ export class SignalStore {
   private async fetchAndKeep<V>(
     descriptor: StoreDescriptor<V>,
     key: string,
-    fetch: (budget: Deadline) => Promise<V>,
+    fetch: StoreFetch<V>,
     budget: Deadline,
     writeRedis: boolean,
   ): Promise<StoreAnswer<V>> {
-    const value = await fetch(budget);
+    const { value, evidence } = await fetch(budget);
     const retrievedAt = Date.now();
-    const { windowMs, retainMs } = this.keepFor(descriptor, value);
-    if (windowMs <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt }, fromCache: false, stale: false };
+    const evidenceId = 'evidenceId' in evidence ? evidence.evidenceId : undefined;
+    // An answer whose evidence is missing (ledger down, customer erased meanwhile) is served once, never kept.
+    const { windowMs, retainMs } = storable(evidence) ? this.keepFor(descriptor, value) : { windowMs: 0, retainMs: 0 };
+    if (windowMs <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt, evidenceId }, fromCache: false, stale: false, evidence };
     const compacted = descriptor.compact(value, this.tablesOf(descriptor.product));
-    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + windowMs };
+    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + windowMs, evidenceId };
     this.memory.set(key, entry, compacted.bytes, retainMs);
     if (writeRedis && this.redis) await this.writeRedis(descriptor, key, entry, compacted, retainMs);
-    return { entry, fromCache: false, stale: false };
+    return { entry, fromCache: false, stale: false, evidence };
   }
 
   /** How long an answer is fresh, and how much longer it is kept to be served stale (settled answers only). */
@@ -256,11 +270,8 @@ export class SignalStore {
       const tables = this.tablesOf(descriptor.product);
       for (const table of compacted.tables) await tables.publish(table);
       const body = compacted.plaintext ?? descriptor.serialize(entry.value);
-      const header = Buffer.alloc(HEADER_BYTES);
-      header.writeDoubleBE(entry.retrievedAt, 0);
-      header.writeDoubleBE(entry.expiresAt, 8);
       // Redis keeps it for the window plus the retention; the header's expiry still says when it stops being fresh.
-      await redis.set(key, Buffer.concat([header, body]), entry.expiresAt + retainMs - Date.now());
+      await redis.set(key, Buffer.concat([writeStoredHeader(entry), body]), entry.expiresAt + retainMs - Date.now());
     } catch (error) {
       redis.warn('signal store: redis write failed', error);
     }
@@ -279,19 +290,19 @@ export class SignalStore {
   ): Promise<StoredEntry<V> | undefined> {
     const redis = this.redis as RedisLevel;
     const plaintext = await redis.get(key);
-    if (!plaintext || plaintext.length < HEADER_BYTES) return undefined;
-    const retrievedAt = plaintext.readDoubleBE(0);
-    const expiresAt = plaintext.readDoubleBE(8);
+    const header = plaintext && readStoredHeader(plaintext);
+    if (!plaintext || !header) return undefined;
+    const { retrievedAt, expiresAt, evidenceId } = header;
     if (!wanted({ retrievedAt, expiresAt })) return undefined;
     let compacted: Compacted<V> | undefined;
     try {
-      compacted = await descriptor.deserialize(plaintext.subarray(HEADER_BYTES), this.tablesOf(descriptor.product));
+      compacted = await descriptor.deserialize(plaintext.subarray(header.bytes), this.tablesOf(descriptor.product));
     } catch (error) {
       redis.warn('signal store: unreadable value in redis, treated as a miss', error);
       return undefined;
     }
     if (!compacted) return undefined;
-    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt };
+    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt, evidenceId };
     const settled = descriptor.settledness(entry.value) === 'settled';
     this.memory.set(key, entry, compacted.bytes, settled ? this.retentionMs(this.ttlFor(descriptor.product)) : 0);
     return entry;
@@ -316,6 +327,11 @@ export class SignalStore {
   clear(): void {
     this.memory.clear();
   }
+}
+
+/** A stored entry names its evidence; one without an id was stored while evidence was disabled. */
+function evidenceOf(entry: StoredEntry<unknown>): EvidenceStamp {
+  return entry.evidenceId === undefined ? { gap: 'disabled' } : { evidenceId: entry.evidenceId };
 }
 
 function fresh(entry: { retrievedAt: number; expiresAt: number }, maxAgeMs: number | undefined): boolean {

@@ -8,6 +8,12 @@ export interface StoredEntry<V> {
   retrievedAt: number;
   /** Epoch ms after which it is never served. */
   expiresAt: number;
+  /**
+   * The evidence ledger's id of the vendor answer this entry holds: every response served from the entry
+   * names the same one. Undefined only when evidence is disabled (an answer whose evidence could not be
+   * committed is never stored).
+   */
+  evidenceId?: string;
 }
 
 /** What a loader hands back beside every answer: where it came from and how long it stays fresh. */

@@ -12,6 +12,7 @@ import type { SimulatorServer } from '../simulators/simulator-server';
 import type { SealedBox } from '../store/sealed-box';
 import type { SharedRedis } from '../store/shared-redis';
 import type { SignalStore } from '../store/signal-store';
+import type { EvidenceSink } from '../datasources/evidence-sink';
 
 /** The HTTP settings every vendor has (FinBox replaces backoff by its own fixed waits). */
 type VendorHttpShape = Pick<VendorHttpConfig, 'timeoutMs' | 'maxConnections' | 'concurrency'>;
@@ -32,6 +33,8 @@ export interface ProcessServices {
   sealedBox?: SealedBox;
   /** The shared signal store every vendor loader looks in first (memory, and Redis when configured). */
   store: SignalStore;
+  /** The evidence ledger every vendor answer is stamped by before it is used (a no-op sink when disabled). */
+  evidence: EvidenceSink;
 }
 
 /** A vendor's simulator, loaded only when that vendor runs simulated (never in production). */

@@ -41,6 +41,7 @@ export class CredeauSmsDatasource {
     deadline: Deadline,
   ) {
     this.listLoader = createVendorLoader({
+      vendor: 'CREDEAU',
       product: 'credeau-sms',
       cacheKey: listCacheKey,
       concurrency: connection.settings.http.concurrency,
@@ -54,6 +55,7 @@ export class CredeauSmsDatasource {
         maxAgeMs: (key) => key.maxAgeMs,
         maxStaleMs: (key) => key.maxStaleMs,
       },
+      evidence: { sink: connection.evidence, customerId: (key) => key.userId, arguments: (key) => ({ threshold: key.threshold }) },
     });
   }
 
@@ -67,8 +69,8 @@ export class CredeauSmsDatasource {
     const maxAgeMs = maxAgeMsOf(args.maxAge, 'extractedSms', 'CREDEAU');
     const maxStaleMs = maxStaleMsOf(args.maxStale, 'extractedSms', 'CREDEAU');
     const page = parseSmsPageRequest(args, this.connection.settings.smsMaxPageSize);
-    const { records, retrievedAt, fromCache, stale, freshUntil } = await this.listLoader.load({ userId, threshold, maxAgeMs, maxStaleMs });
-    return { ...pageOfSms(records, page), retrievedAt, fromCache, stale, freshUntil };
+    const { records, ...provenance } = await this.listLoader.load({ userId, threshold, maxAgeMs, maxStaleMs });
+    return { ...pageOfSms(records, page), ...provenance };
   }
 
   private async fetchList({ userId, threshold }: SmsListKey, budget: Deadline): Promise<ExtractedSms[]> {

@@ -8,6 +8,7 @@ import { pollUntilSettled } from '../http/poll-until-settled';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import type { SignalStore } from '../../store/signal-store';
+import type { EvidenceSink } from '../evidence-sink';
 import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
 import { credeauInsightsStored } from './credeau.stored';
 import { assertCredeauUserId } from './credeau.input';
@@ -22,6 +23,8 @@ export interface CredeauConnection {
   logger: Logger;
   /** The shared signal store (DeviceInsights and SMS lists). */
   store: SignalStore;
+  /** The evidence ledger every answer of this vendor is stamped by (through the loader seam). */
+  evidence: EvidenceSink;
 }
 
 interface InsightsKey {
@@ -43,6 +46,7 @@ export class CredeauDatasource {
     deadline: Deadline,
   ) {
     this.insightsLoader = createVendorLoader({
+      vendor: 'CREDEAU',
       product: 'credeau',
       cacheKey: (key) => `${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.userId}`,
       concurrency: connection.settings.http.concurrency,
@@ -55,6 +59,7 @@ export class CredeauDatasource {
         maxAgeMs: (key) => key.maxAgeMs,
         maxStaleMs: (key) => key.maxStaleMs,
       },
+      evidence: { sink: connection.evidence, customerId: (key) => key.userId, arguments: () => ({}) },
     });
   }
 

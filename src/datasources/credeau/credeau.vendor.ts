@@ -28,6 +28,7 @@ export const credeauVendor = defineVendor({
       settings,
       logger: services.logger,
       store: services.store,
+      evidence: services.evidence,
     };
     return { connection };
   },

@@ -1,3 +1,4 @@
+import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
 import type { CredolabConfig } from '../../config';
 import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
@@ -17,6 +18,8 @@ export interface CredolabConnection {
   tokens: CredolabTokenManager;
   settings: Pick<CredolabConfig, 'http'>;
   store: SignalStore;
+  /** The evidence ledger every answer of this vendor is stamped by (through the loader seam). */
+  evidence: EvidenceSink;
 }
 
 interface InsightKey {
@@ -27,6 +30,8 @@ interface InsightKey {
 }
 
 interface FraudCheckKey extends FraudCheckArguments {
+  /** Whose dataset it is (evidence and the access log); not part of the check's identity. */
+  customerId: string;
   referenceNumber: string;
 }
 
@@ -45,6 +50,7 @@ export class CredolabDatasource {
   ) {
     const concurrency = connection.settings.http.concurrency;
     this.insightLoader = createVendorLoader({
+      vendor: 'CREDOLAB',
       product: 'credolab',
       // One call per dataset per operation, whichever customers name it (as before the store).
       cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null, key.maxStaleMs ?? null]),
@@ -62,8 +68,10 @@ export class CredolabDatasource {
         maxAgeMs: (key) => key.maxAgeMs,
         maxStaleMs: (key) => key.maxStaleMs,
       },
+      evidence: { sink: connection.evidence, customerId: (key) => key.customerId, arguments: (key) => ({ referenceNumber: key.referenceNumber }) },
     });
     this.fraudCheckLoader = createVendorLoader({
+      vendor: 'CREDOLAB',
       product: 'credolab-fraud-check',
       // Ruleset ids are case-insensitive at Credolab, so `Default` and `default` are one check.
       cacheKey: (key) => JSON.stringify([
@@ -74,6 +82,11 @@ export class CredolabDatasource {
       deadline,
       // Never stored: no `stored` options.
       fetch: (key, budget) => this.fetchFraudCheck(key, budget),
+      evidence: {
+        sink: connection.evidence,
+        customerId: (key) => key.customerId,
+        arguments: ({ customerId: _customer, ...checked }) => ({ ...checked }),
+      },
     });
   }
 
@@ -92,10 +105,10 @@ export class CredolabDatasource {
     return this.insightLoader.load({ customerId, referenceNumber: reference, maxAgeMs, maxStaleMs });
   }
 
-  fraudCheck(referenceNumber: string, args: FraudCheckArguments): Promise<WithFreshness<CredolabFraudCheckRecord>> {
+  fraudCheck(customerId: string, referenceNumber: string, args: FraudCheckArguments): Promise<WithFreshness<CredolabFraudCheckRecord>> {
     assertReferenceNumber(referenceNumber);
     assertFraudCheckArguments(args);
-    return this.fraudCheckLoader.load({ referenceNumber, ...args });
+    return this.fraudCheckLoader.load({ customerId, referenceNumber, ...args });
   }
 
   private async fetchInsight(referenceNumber: string, deadline: Deadline): Promise<CredolabScoreRecord> {

@@ -190,7 +190,7 @@ export class CredolabTokenManager {
   private async refresh(refreshToken: string, budget: Deadline): Promise<CredolabToken> {
     const body: CredolabRefreshRequest = { refreshToken };
     const response = await this.options.client.request({
-      method: 'POST', path: REFRESH_PATH, json: body, deadline: budget, operation: 'refresh_token',
+      method: 'POST', path: REFRESH_PATH, json: body, deadline: budget, operation: 'refresh_token', evidence: false,
     });
     const token = toCredolabToken(response.body, this.now());
     this.options.logger.info({ vendor: 'CREDOLAB', lifetimeMs: token.lifetimeMs }, 'access token refreshed');
@@ -203,7 +203,7 @@ export class CredolabTokenManager {
     const body: CredolabLoginRequest = { userEmail: this.options.credentials.email, password: this.options.credentials.password };
     try {
       const response = await this.options.client.request({
-        method: 'POST', path: LOGIN_PATH, json: body, deadline: budget, acceptStatuses: [200, 400, 404], operation: 'login',
+        method: 'POST', path: LOGIN_PATH, json: body, deadline: budget, acceptStatuses: [200, 400, 404], operation: 'login', evidence: false,
       });
       if (response.status !== 200) throw loginRejection(response.status, response.body);
       const token = toCredolabToken(response.body, this.now());

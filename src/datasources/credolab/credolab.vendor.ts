@@ -35,7 +35,7 @@ export const credolabVendor = defineVendor({
         ? { token: new SharedCredolabToken(services.redis, services.sealedBox, Date.now), claimTtlMs: settings.tokenClaimMs, pollMs: settings.tokenPollMs }
         : undefined,
     });
-    return { connection: { tokens, settings, store: services.store } satisfies CredolabConnection };
+    return { connection: { tokens, settings, store: services.store, evidence: services.evidence } satisfies CredolabConnection };
   },
   dataSources: (connection: CredolabConnection, deadline) => ({ credolab: new CredolabDatasource(connection, deadline) }),
 });

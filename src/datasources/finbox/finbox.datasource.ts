@@ -1,3 +1,4 @@
+import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { FinboxConfig } from '../../config';
@@ -22,6 +23,8 @@ export interface FinboxConnection {
   settings: Pick<FinboxConfig, 'predictorsVersion' | 'pollIntervalMs' | 'pollTimeoutMs' | 'timestampOffset' | 'http'>;
   logger: Logger;
   store: SignalStore;
+  /** The evidence ledger every answer of this vendor is stamped by (through the loader seam). */
+  evidence: EvidenceSink;
 }
 
 interface PredictorsKey {
@@ -45,6 +48,7 @@ export class FinboxDatasource {
     deadline: Deadline,
   ) {
     this.predictorsLoader = createVendorLoader({
+      vendor: 'FINBOX',
       product: 'finbox',
       cacheKey: (key) => `${key.version}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.customerId}`,
       concurrency: connection.settings.http.concurrency,
@@ -57,6 +61,7 @@ export class FinboxDatasource {
         maxAgeMs: (key) => key.maxAgeMs,
         maxStaleMs: (key) => key.maxStaleMs,
       },
+      evidence: { sink: connection.evidence, customerId: (key) => key.customerId, arguments: (key) => ({ version: key.version }) },
     });
   }
 

@@ -21,7 +21,7 @@ export const finboxVendor = defineVendor({
   retry: (settings, http) =>
     fixedDelays({ delaysMs: settings.retryDelaysMs, capMs: http.retryCapMs, retryStatuses: FINBOX_RETRY_STATUSES }),
   connect: ({ client, credentials, settings, services }) => ({
-    connection: { client, credentials, settings, logger: services.logger, store: services.store } satisfies FinboxConnection,
+    connection: { client, credentials, settings, logger: services.logger, store: services.store, evidence: services.evidence } satisfies FinboxConnection,
   }),
   dataSources: (connection: FinboxConnection, deadline) => ({ finbox: new FinboxDatasource(connection, deadline) }),
 });

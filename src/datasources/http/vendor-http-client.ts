@@ -5,6 +5,7 @@ import { VendorError, type VendorName } from '../../errors';
 import { guardAttempt, type AttemptGuard } from './attempt-guard';
 import { badResponse, errorForStatus, errorForTransportFailure } from './classify-failure';
 import { sleep, type Deadline } from './deadline';
+import { noteExchange } from './exchange-capture';
 import { runExchange, type HttpExchange } from './http-exchange';
 import { parseRetryAfter, type RetryPolicy } from './retry-policy';
 import type { VendorCallObserver } from './vendor-call-events';
@@ -40,6 +41,11 @@ export interface VendorRequest {
   acceptStatuses?: readonly number[];
   /** Short label for logs, e.g. "insights". Never the path: it can hold a customer id. */
   operation: string;
+  /**
+   * False for exchanges that are not a customer's signals (a login): their bodies are never evidence.
+   * Default true: an accepted answer is the candidate evidence of the fetch it runs in.
+   */
+  evidence?: boolean;
 }
 
 export interface VendorResponse {
@@ -106,7 +112,11 @@ export class VendorHttpClient {
       let retryAfterMs: number | undefined;
       try {
         const exchange = await this.observedAttempt(request, retry, accept);
-        if (accept.includes(exchange.status)) return this.parse(exchange);
+        if (accept.includes(exchange.status)) {
+          const response = this.parse(exchange);
+          if (request.evidence !== false && exchange.text !== undefined) noteExchange(response.status, exchange.text, response.headers, response.body);
+          return response;
+        }
         retryAfterMs = parseRetryAfter(exchange.headers['retry-after']);
         failure = errorForStatus(this.options.vendor, exchange.status, retryAfterMs);
         if (!this.options.retry.retryStatuses.has(exchange.status)) throw failure;

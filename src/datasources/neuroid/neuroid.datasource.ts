@@ -1,3 +1,4 @@
+import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
 import type { NeuroidConfig } from '../../config';
 import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
@@ -19,6 +20,8 @@ export interface NeuroidConnection {
   defaultSiteId: string;
   settings: Pick<NeuroidConfig, 'http'>;
   store: SignalStore;
+  /** The evidence ledger every answer of this vendor is stamped by (through the loader seam). */
+  evidence: EvidenceSink;
 }
 
 interface ProfileKey {
@@ -41,6 +44,7 @@ export class NeuroidDatasource {
     deadline: Deadline,
   ) {
     this.profileLoader = createVendorLoader({
+      vendor: 'NEUROID',
       product: 'neuroid',
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
       cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.profileId}`,
@@ -54,6 +58,7 @@ export class NeuroidDatasource {
         maxAgeMs: (key) => key.maxAgeMs,
         maxStaleMs: (key) => key.maxStaleMs,
       },
+      evidence: { sink: connection.evidence, customerId: (key) => key.profileId, arguments: (key) => ({ siteId: key.siteId }) },
     });
   }
 

@@ -19,7 +19,7 @@ export const neuroidVendor = defineVendor({
   // The simulator serves the API under /v4.1 like the real host, so the same paths work against both.
   simulatorBaseUrl: (simulator) => simulator.apiBaseUrl,
   connect: ({ client, credentials, settings, services }) => ({
-    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings, store: services.store } satisfies NeuroidConnection,
+    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings, store: services.store, evidence: services.evidence } satisfies NeuroidConnection,
   }),
   dataSources: (connection: NeuroidConnection, deadline) => ({ neuroid: new NeuroidDatasource(connection, deadline) }),
 });
