@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Deadline } from './datasources/http/deadline';
 import type { Principal } from './security/principal';
+import type { Accountability } from './accountability/accountability';
 import { createDataSources, type DataSources, type VendorConnections } from './vendors/registry';
 
 export type { DataSources, VendorConnections } from './vendors/registry';
@@ -10,6 +11,16 @@ export interface RequestContext {
   dataSources: DataSources;
   /** The verified JWT caller (src/security/); undefined when JWT verification is not configured. */
   principal?: Principal;
+  /** Evidence reads, the access log and erasure (src/accountability/). */
+  accountability: Accountability;
+  /** Who the client says it is (Apollo's client-awareness headers) and the operation it named: for the access log. */
+  client: ClientIdentity;
+}
+
+export interface ClientIdentity {
+  name: string | undefined;
+  version: string | undefined;
+  operationName: string | undefined;
 }
 
 /**
@@ -18,7 +29,7 @@ export interface RequestContext {
  * written cancels the operation's Deadline: its own vendor calls, retries and polls stop (shared
  * flights other operations wait on run under their own budget and go on).
  */
-export function createContextFactory(connections: VendorConnections, operationTimeoutMs: number) {
+export function createContextFactory(connections: VendorConnections, operationTimeoutMs: number, accountability: Accountability) {
   return async (http?: { req: IncomingMessage; res: ServerResponse }): Promise<RequestContext> => {
     const deadline = new Deadline(operationTimeoutMs);
     const res = http?.res;
@@ -27,6 +38,21 @@ export function createContextFactory(connections: VendorConnections, operationTi
         if (!res.writableFinished) deadline.cancel('the client closed the connection');
       });
     }
-    return { deadline, dataSources: createDataSources(connections, deadline) };
+    return { deadline, dataSources: createDataSources(connections, deadline), accountability, client: clientIdentityOf(http?.req) };
   };
+}
+
+/** Header values are the client's claims, bounded so a huge header cannot swell the access log. */
+const MAX_CLIENT_FIELD = 128;
+
+function clientIdentityOf(req: IncomingMessage | undefined): ClientIdentity {
+  const header = (name: string) => {
+    const value = req?.headers[name];
+    return typeof value === 'string' && value !== '' ? value.slice(0, MAX_CLIENT_FIELD) : undefined;
+  };
+  const body = (req as (IncomingMessage & { body?: unknown }) | undefined)?.body;
+  const operationName = body !== null && typeof body === 'object' && 'operationName' in body && typeof body.operationName === 'string'
+    ? body.operationName.slice(0, MAX_CLIENT_FIELD)
+    : undefined;
+  return { name: header('apollographql-client-name'), version: header('apollographql-client-version'), operationName };
 }

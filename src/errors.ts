@@ -76,6 +76,18 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
+/**
+ * The evidence ledger could not name the vendor answer a value came from (PostgreSQL down or slow, or the
+ * customer erased while the call was in flight). Only the `evidenceId` subfield (or an audit field) is
+ * null with it: the vendor data itself is served.
+ */
+export class EvidenceUnavailableError extends GraphQLError {
+  constructor(message: string, retryable: boolean) {
+    super(message, { extensions: { code: 'EVIDENCE_UNAVAILABLE', retryable } });
+    this.name = 'EvidenceUnavailableError';
+  }
+}
+
 export function vendorLabel(vendor: VendorName): string {
   switch (vendor) {
     case 'CREDEAU':

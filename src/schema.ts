@@ -12,6 +12,10 @@ import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from './
 import { CustomerExtractedSmsResolver } from './resolvers/extracted-sms.resolver';
 import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from './resolvers/finbox-predictors.resolver';
 import { guardScopes } from './security/scope-guard';
+import { resolveEvidenceIds } from './accountability/evidence-id-fields';
+import { EraseCustomerSignalsResolver } from './resolvers/evidence/erase-customer-signals.resolver';
+import { SignalAccessLogResolver } from './resolvers/evidence/signal-access-log.resolver';
+import { SignalEvidenceResolver } from './resolvers/evidence/signal-evidence.resolver';
 
 /** Every resolver class of the subgraph; a vendor field is one entry here plus its own files. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,6 +31,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CustomerExtractedSmsResolver,
   CustomerFinboxPredictorsResolver,
   FinboxPredictorsValuesResolver,
+  SignalEvidenceResolver,
+  SignalAccessLogResolver,
+  EraseCustomerSignalsResolver,
 ];
 
 /**
@@ -52,5 +59,5 @@ export async function buildCustomerSignalsSchema(): Promise<GraphQLSchema> {
       resolvers: { ...resolvers, Customer: customer },
     },
   ] as Parameters<typeof buildSubgraphSchema>[0];
-  return guardScopes(buildSubgraphSchema(modules));
+  return guardScopes(resolveEvidenceIds(buildSubgraphSchema(modules)));
 }

@@ -1,3 +1,5 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Accountability } from './accountability/accountability';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -61,6 +63,10 @@ export interface SubgraphServerOptions {
   observers?: ReadonlyArray<ApolloServerPlugin<RequestContext>>;
   /** Its state is reported by the readiness probe. */
   redis?: Pick<SharedRedis, 'state'>;
+  /** Evidence reads, the access log and erasure; the ledger's health is reported by the readiness probe. */
+  accountability: Accountability & { ledgerHealth(): 'up' | 'down' | 'disabled' };
+  /** Plugins that need the served schema (the access log, cache tags). */
+  schemaPlugins?: ReadonlyArray<(schema: GraphQLSchema) => ApolloServerPlugin<RequestContext>>;
 }
 
 /**
@@ -69,7 +75,8 @@ export interface SubgraphServerOptions {
  * open; stop() closes them. src/subgraph.ts composes it with everything else.
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const { config, vendors, logger, observers = [], redis } = options;
+  const { config, vendors, logger, observers = [], redis, accountability, schemaPlugins = [] } = options;
+  const schema = await buildCustomerSignalsSchema();
   const listen = options.listen ?? { port: config.server.port, host: config.server.host };
   const app = express();
   app.disable('x-powered-by');
@@ -78,7 +85,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   let accepting = true;
 
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildCustomerSignalsSchema(),
+    schema,
     logger,
     // Off in production unless INTROSPECTION_ENABLED: neither introspection nor "Did you mean" suggestions
     // map the schema for a stranger. `_service { sdl }` is an ordinary field and keeps serving routers and rover.
@@ -106,6 +113,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       // Before the cache-control plugin: a replaced, too large answer is an error and is never cached.
       responseSizePlugin(config.server.maxResponseBytes, logger),
       ...observers,
+      ...schemaPlugins.map((plugin) => plugin(schema)),
       operationLogPlugin(logger),
       // Cache-Control from the store's remaining freshness (no @cacheControl in the SDL: hints are dynamic).
       // Apollo runs willResolveField hooks in reverse order: the structural hints must come first here.
@@ -122,14 +130,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   });
   app.get('/health/ready', (_req, res) => {
     // Redis state is reported, never a reason to refuse traffic: the store is an accelerator.
-    const store = redis ? { redis: redis.state } : {};
-    if (accepting) res.json({ status: 'ready', ...store });
-    else res.status(503).json({ status: 'shutting down', ...store });
+    // So is the evidence ledger's: answers go on without it (their evidenceId errors), and operators see why.
+    const dependencies = { ...(redis ? { redis: redis.state } : {}), evidence: accountability.ledgerHealth() };
+    if (accepting) res.json({ status: 'ready', ...dependencies });
+    else res.status(503).json({ status: 'shutting down', ...dependencies });
   });
   // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
   if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));
   const gate = graphqlGate(config.security, logger);
-  const createContext = createContextFactory(vendors.connections, config.server.operationTimeoutMs);
+  const createContext = createContextFactory(vendors.connections, config.server.operationTimeoutMs, accountability);
   app.use(
     '/graphql',
     ...gate.before,

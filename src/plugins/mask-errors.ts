@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
-import { BadUserInputError, ForbiddenError, VendorError } from '../errors';
+import { BadUserInputError, ForbiddenError, VendorError, EvidenceUnavailableError } from '../errors';
 import { withoutInputValues } from './redact-input-values';
 
 /**
@@ -30,7 +30,7 @@ const REQUEST_ERROR_CODES = new Set([
 export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    if (original instanceof VendorError || original instanceof BadUserInputError || original instanceof ForbiddenError) return withoutStacktrace(formatted);
+    if (original instanceof VendorError || original instanceof BadUserInputError || original instanceof ForbiddenError || original instanceof EvidenceUnavailableError) return withoutStacktrace(formatted);
     const code = formatted.extensions?.code;
     if (((typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) || hasClientErrorStatus(error)) && !isResolverError(error)) {
       return asRefusal(withoutStacktrace(formatted));

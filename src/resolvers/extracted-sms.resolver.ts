@@ -28,7 +28,7 @@ export class CustomerExtractedSmsResolver {
     @Ctx() { dataSources }: RequestContext,
     @Args(() => ExtractedSmsArgs) args: ExtractedSmsArgs,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale'>>> {
+  ): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale' | 'evidenceId'>>> {
     // Always PRIVATE (message bodies), like every vendor field.
     return withFreshnessHint(info, dataSources.credeauSms.extractedSms(customer.id, args));
   }

@@ -1,6 +1,6 @@
 import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { Directive, Field, ObjectType, ID } from 'type-graphql';
 import { BehaviorSignal } from './behavior-signal.type';
 import { InsightStatus } from './insight-status.type';
 import { JSONScalar } from './scalars';
@@ -53,4 +53,7 @@ export class BehaviorSignals {
 
   @Field(() => Boolean, { description: STALE_DESCRIPTION })
   stale!: boolean;
+
+  @Field(() => ID, { nullable: true, description: EVIDENCE_ID_DESCRIPTION })
+  evidenceId!: string | null;
 }

@@ -1,4 +1,5 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { Directive, Field, Float, Int, ObjectType, ID } from 'type-graphql';
 import { CredolabFraudDevice } from './credolab-fraud-device.type';
 import { CredolabFraudRule } from './credolab-fraud-rule.type';
 import { CredolabIpDetails } from './credolab-ip-details.type';
@@ -70,4 +71,7 @@ export class CredolabFraudCheck {
 
   @Field(() => CredolabIpDetails, { nullable: true, description: 'The IP address iovation saw.' })
   realIp!: CredolabIpDetails | null;
+
+  @Field(() => ID, { nullable: true, description: EVIDENCE_ID_DESCRIPTION })
+  evidenceId!: string | null;
 }

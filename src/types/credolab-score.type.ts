@@ -1,5 +1,5 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
-import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { Directive, Field, Float, ObjectType, ID } from 'type-graphql';
 import { CredolabFragment } from './credolab-fragment.type';
 import { CredolabPlatform } from './credolab-platform.type';
 import { CredolabScorecard } from './credolab-scorecard.type';
@@ -60,6 +60,9 @@ export class CredolabScore {
 
   @Field(() => Boolean, { description: STALE_DESCRIPTION })
   stale!: boolean;
+
+  @Field(() => ID, { nullable: true, description: EVIDENCE_ID_DESCRIPTION })
+  evidenceId!: string | null;
 
   // fragment(code) and fraudCheck(...) are resolved from the record by their own resolvers.
 }

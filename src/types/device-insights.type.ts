@@ -1,5 +1,5 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
-import { Field, ObjectType } from 'type-graphql';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { Field, ObjectType, ID } from 'type-graphql';
 import { FeatureSet } from './feature-set';
 import { InsightStatus } from './insight-status.type';
 import { DateTimeScalar } from './scalars';
@@ -35,6 +35,9 @@ export class DeviceInsights {
 
   @Field(() => Boolean, { description: STALE_DESCRIPTION })
   stale!: boolean;
+
+  @Field(() => ID, { nullable: true, description: EVIDENCE_ID_DESCRIPTION })
+  evidenceId!: string | null;
 
   // featureCount, feature(name) and features(names) are resolved from the record's FeatureSet.
 }

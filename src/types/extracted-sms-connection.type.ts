@@ -1,6 +1,6 @@
 import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION } from './freshness';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { Directive, Field, Int, ObjectType, ID } from 'type-graphql';
 import { ExtractedSmsEdge } from './extracted-sms-edge.type';
 import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';
 
@@ -26,4 +26,7 @@ export class ExtractedSmsConnection {
 
   @Field(() => Boolean, { description: STALE_DESCRIPTION })
   stale!: boolean;
+
+  @Field(() => ID, { nullable: true, description: EVIDENCE_ID_DESCRIPTION })
+  evidenceId!: string | null;
 }

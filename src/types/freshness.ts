@@ -13,3 +13,8 @@ export const MAX_STALE_DESCRIPTION =
 
 export const STALE_DESCRIPTION =
   'True when the vendor failed and this stored answer, past its freshness, was served instead: the field asked with `maxStale`.';
+
+export const EVIDENCE_ID_DESCRIPTION =
+  'The evidence ledger\'s id of the exact vendor answer these values came from (the same for every response served ' +
+  'from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when ' +
+  'the ledger could not record it, null with no error when evidence is disabled.';

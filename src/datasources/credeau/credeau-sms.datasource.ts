@@ -60,7 +60,7 @@ export class CredeauSmsDatasource {
   }
 
   /** Every argument is checked before Credeau is called: bad input is BAD_USER_INPUT and costs no call. */
-  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale'>>> {
+  async extractedSms(userId: string, args: ExtractedSmsArgs): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale' | 'evidenceId'>>> {
     assertCredeauUserId(userId);
     const threshold = args.threshold ?? null;
     if (threshold !== null && (!Number.isInteger(threshold) || threshold < 1)) {

@@ -81,7 +81,7 @@ export function matchesSmsFilter(sms: ExtractedSms, filter: SmsFilter | null): b
 }
 
 /** One page of the messages matching the filter; `totalCount` counts all matching messages. */
-export function pageOfSms(records: readonly ExtractedSms[], request: SmsPageRequest): Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale'> {
+export function pageOfSms(records: readonly ExtractedSms[], request: SmsPageRequest): Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale' | 'evidenceId'> {
   const matching: number[] = [];
   records.forEach((sms, index) => {
     if (matchesSmsFilter(sms, request.filter)) matching.push(index);

@@ -1,0 +1,23 @@
+import type { AccessEntry, AccessLogView, EvidenceRecordView } from '../evidence';
+import type { SignalErasureReceipt } from './customer-erasure';
+
+/** What the audit fields read and the access log writes: the evidence ledger, as GraphQL needs it. */
+export interface AuditTrail {
+  read(ids: readonly string[]): Promise<(EvidenceRecordView | null)[]>;
+  readAccessLog(customerId: string, since?: Date): Promise<AccessLogView[]>;
+  recordAccess(entry: AccessEntry): void;
+}
+
+/** Erasing one customer's signals everywhere (src/accountability/customer-erasure.ts). */
+export interface Eraser {
+  erase(customerId: string, by: Pick<AccessEntry, 'subject' | 'clientName' | 'clientVersion' | 'operationName'>): Promise<SignalErasureReceipt>;
+}
+
+/** The process's accountability services, handed to every operation's context. */
+export interface Accountability {
+  /** Undefined with EVIDENCE_DISABLED=true: the audit fields then answer EVIDENCE_UNAVAILABLE. */
+  audit: AuditTrail | undefined;
+  erasure: Eraser;
+  /** Most ids one `signalEvidence` reads (EVIDENCE_READ_MAX_IDS). */
+  readMaxIds: number;
+}
