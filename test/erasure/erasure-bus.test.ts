@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger';
 import { SharedRedis } from '../../src/store/shared-redis';
 import { StoreKeys } from '../../src/store/store-keys';
 import { newStoreKey, until } from '../store/redis-support';
-import { RedisProcess } from '../support/redis-process';
+import { RedisCluster, RedisProcess } from '../support/redis-process';
 
 const STORE_KEY = newStoreKey();
 const silent = createLogger('silent', []);
@@ -119,4 +119,31 @@ describe('ErasureBus opened while Redis is down', () => {
       await server.destroy();
     }
   });
+});
+
+describe('ErasureBus: three replicas on a 3-master Redis Cluster the test starts', () => {
+  it('counts the subscribers of every node as reached, and each replica acknowledges', async () => {
+    const cluster = await RedisCluster.start(3);
+    const replicas: Replica[] = [];
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const redis = SharedRedis.open({ urls: cluster.url.split(','), cluster: true, timeoutMs: 1_000, storeKeyBase64: STORE_KEY }, silent);
+        const erased: Replica['erased'] = [];
+        await until(() => redis.state === 'connected', 'cluster connected');
+        const bus = await ErasureBus.open(redis, { replicaId: `c-${i}`, ackTimeoutMs: 2_000, onErase: (tag, at) => erased.push({ tag, at }) }, silent);
+        replicas.push({ redis, bus, erased });
+      }
+      const numsub = () => cluster.nodes.reduce((sum, node) => sum + Number(node.cli('pubsub', 'numsub', 'signals:v2:erasures').trim().split('\n')[1]), 0);
+      await until(() => numsub() === 3, 'three subscribers in the cluster');
+      const tag = keys.hide('cluster-customer');
+      expect(await replicas[1]!.bus.broadcast(tag)).toEqual({ replicasReached: 3, replicasAcknowledged: 3 });
+      for (const replica of replicas) expect(replica.erased.map((e) => e.tag)).toEqual([tag]);
+    } finally {
+      for (const replica of replicas) {
+        await replica.bus.close();
+        await replica.redis.close();
+      }
+      await cluster.destroy();
+    }
+  }, 60_000);
 });
