@@ -12,6 +12,7 @@ import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } f
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
 import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
+import { erasureConfigProblems, erasureEnvShape, toErasureConfig, type ErasureConfig } from './erasure.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -23,6 +24,7 @@ export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
 export type { StoreConfig, StoredProduct } from './store.config';
+export type { ErasureConfig, RouterInvalidationConfig } from './erasure.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /**
@@ -66,6 +68,8 @@ export interface CoreConfig {
   store: StoreConfig;
   /** The shared Redis connection; undefined without REDIS_URL. */
   redis?: RedisConfig;
+  /** Erasing a customer everywhere: the late-write marker, replica acknowledgements, the router's invalidation. */
+  erasure: ErasureConfig;
 }
 
 /** Everything a process with these vendors reads from its environment, validated once at start-up. */
@@ -86,6 +90,7 @@ const coreEnvShape = {
   ...redisEnvShape,
   ...securityEnvShape,
   ...storeEnvShape,
+  ...erasureEnvShape,
 };
 
 /** The one schema of the environment: the vendors' shapes first, then the core sections'. */
@@ -128,6 +133,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
       ...redisConfigProblems(parsed.data),
       ...securityConfigProblems(parsed.data, production),
       ...governanceConfigProblems(parsed.data, vendors),
+      ...erasureConfigProblems(parsed.data),
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -166,6 +172,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
     store: toStoreConfig(e),
+    erasure: toErasureConfig(e),
   };
   return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
 }

@@ -15,8 +15,23 @@ interface Sized {
  */
 export class MemoryLevel {
   private readonly entries: LRUCache<string, Sized>;
+  /**
+   * Customer tag -> instant of its last erasure seen by this process, kept `erasureMarkerTtlMs`: the
+   * memory-only counterpart of Redis' erasure marker, so a fetch in flight here at an erasure is not kept
+   * afterwards even without Redis. None when the constructor got no TTL.
+   */
+  private readonly erased: LRUCache<string, number> | undefined;
 
-  constructor(readonly maxBytes: number) {
+  /**
+   * @param erasureMarkerTtlMs how long `deleteCustomer` remembers an erasure for `erasedSince`
+   *   (ERASURE_MARKER_TTL_MS); undefined: not remembered.
+   */
+  constructor(
+    readonly maxBytes: number,
+    erasureMarkerTtlMs?: number,
+  ) {
+    // Bounded by time alone: erasures are rare, and each one is a 32-character tag and a number.
+    this.erased = erasureMarkerTtlMs ? new LRUCache<string, number>({ ttl: erasureMarkerTtlMs, ttlAutopurge: true }) : undefined;
     this.entries = new LRUCache<string, Sized>({
       maxSize: maxBytes,
       sizeCalculation: (sized) => Math.max(1, sized.bytes),
@@ -42,6 +57,30 @@ export class MemoryLevel {
     const ttl = entry.expiresAt + retainMs - Date.now();
     if (ttl <= 0 || bytes > this.maxBytes) return;
     this.entries.set(key, { entry: entry as StoredEntry<unknown>, bytes }, { ttl });
+  }
+
+  /**
+   * Drops every entry of one customer: those whose key carries `{customerTag}` (the hash tag of
+   * StoreKeys.entry), fresh or kept for stale serving. A scan of the keys: erasures are rare, and a scan
+   * cannot miss an entry an index would have to be kept exact for. Remembers `erasedAt` (default now) for
+   * `erasedSince` when the level keeps erasures. Returns how many entries were dropped.
+   */
+  deleteCustomer(customerTag: string, erasedAt: number = Date.now()): number {
+    const marker = `{${customerTag}}`;
+    const doomed: string[] = [];
+    for (const key of this.entries.keys()) if (key.includes(marker)) doomed.push(key);
+    for (const key of doomed) this.entries.delete(key);
+    if (this.erased) this.erased.set(customerTag, Math.max(erasedAt, this.erased.get(customerTag) ?? 0));
+    return doomed.length;
+  }
+
+  /**
+   * When this process last erased the customer (ms since the epoch), within ERASURE_MARKER_TTL_MS;
+   * undefined when not (or the level keeps no erasures). A writer whose fetch started at or before it must
+   * not keep its answer.
+   */
+  erasedSince(customerTag: string): number | undefined {
+    return this.erased?.get(customerTag);
   }
 
   /** Estimated bytes held now (never above maxBytes). */

@@ -71,3 +71,24 @@ export function claimKey(key: string): string {
 export function nameTableKey(product: StoredProduct, hash: string): string {
   return `${PREFIX}:${product}:names:${hash}`;
 }
+
+/**
+ * The marker an erasure leaves for one customer (`customerTag` = StoreKeys.hide(customerId)): the instant
+ * of the erasure, refusing any write whose fetch started before it. Same hash tag as the customer's entries.
+ */
+export function erasureMarkerKey(customerTag: string): string {
+  return `${PREFIX}:erased:{${customerTag}}`;
+}
+
+/** The set of one customer's stored entry names, so an erasure finds them without a SCAN. Same hash tag. */
+export function customerIndexKey(customerTag: string): string {
+  return `${PREFIX}:index:{${customerTag}}`;
+}
+
+/** The customer tag of an entry (or claim) name: what its `{...}` hash tag holds; undefined when it has none. */
+export function customerTagOf(key: string): string | undefined {
+  const open = key.indexOf('{');
+  if (open < 0) return undefined;
+  const close = key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : undefined;
+}
