@@ -17,6 +17,7 @@ import type { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
 import { openSignalStore, openVendorConnections, type OpenedVendors } from './vendor-connections';
 import { VENDOR_SECRET_HEADERS, VENDORS, type VendorSimulators } from './vendors/registry';
+import { openAccountability, type OpenedAccountability } from './accountability/open-accountability';
 
 export interface ListenAddress {
   port: number;
@@ -57,6 +58,8 @@ export interface Subgraph {
   storeEvents: StoreEvents;
   /** The vendors served by a simulator (none with credentials configured). */
   simulated: string[];
+  /** The evidence ledger (undefined with EVIDENCE_DISABLED=true), the erasure bus and the router's invalidation. */
+  accountability: OpenedAccountability;
   /**
    * The graceful sequence of a SIGTERM: the server's drain (src/server.ts) and the metrics listener's
    * close together, then the tracing exporter (after the drain, so the spans of the operations it let
@@ -80,14 +83,18 @@ export async function createSubgraph(config: Config, overrides: SubgraphOverride
   const storeEvents = new StoreEvents();
   const store = openSignalStore(config, redis, storeEvents);
   logger.info(`store: ${store.mode === 'memory only' ? 'memory only (no REDIS_URL)' : 'memory + redis'}`);
+  const registry = createMetricsRegistry();
+  // The evidence ledger, the access log and erasure: every vendor answer is stamped through the loader seam.
+  const accountability = await openAccountability(config, { store, redis, registry, logger });
   // Budgets and breakers tell metrics about refusals and circuit states through this one fan-out.
   const governance = new GovernanceEvents();
-  const vendors = await openVendorConnections(config, logger, overrides.simulators ?? {}, { events, redis, store, governance });
+  const vendors = await openVendorConnections(config, logger, overrides.simulators ?? {}, {
+    events, redis, store, governance, evidence: accountability.evidence,
+  });
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
-  const registry = createMetricsRegistry();
   registerVendorCallMetrics(events, registry);
   registerGovernanceMetrics(governance, registry, VENDORS.map((vendor) => vendor.name));
   registerStoreMetrics(storeEvents, registry);
@@ -106,6 +113,8 @@ export async function createSubgraph(config: Config, overrides: SubgraphOverride
     listen: overrides.listen,
     observers: [graphqlOperationMetricsPlugin(registry, operationNames), ...(tracing ? [tracing.plugin] : [])],
     redis,
+    accountability: accountability.services,
+    schemaPlugins: accountability.schemaPlugins,
   });
   const metricsAt = metricsAddress(config, overrides.metrics);
   const metrics = metricsAt ? await startMetricsServer(registry, metricsAt.port, metricsAt.host) : undefined;
@@ -124,10 +133,13 @@ export async function createSubgraph(config: Config, overrides: SubgraphOverride
     store,
     storeEvents,
     simulated,
+    accountability,
     stop() {
       stopping ??= Promise.all([server.stop(), metrics?.close()])
         .then(async () => {
           await tracing?.shutdown();
+          // After the drain: the access log of the last operations is flushed, then Redis goes.
+          await accountability.close();
           await redis?.close();
         });
       return stopping;

@@ -41,5 +41,6 @@ export function openSignalStore(config: Config, redis: ProcessServices['redis'],
     storeKeyBase64: config.redis?.storeKeyBase64,
     events,
     fetchBudgetMs: config.server.operationTimeoutMs,
+    erasureMarkerTtlMs: config.erasure.markerTtlMs,
   });
 }

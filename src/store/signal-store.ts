@@ -10,7 +10,7 @@ import { SealedBox } from './sealed-box';
 import type { SharedRedis } from './shared-redis';
 import type { Compacted, StoreDescriptor } from './store-descriptor';
 import type { LookupResult, StoreEvents } from './store-events';
-import { StoreKeys } from './store-keys';
+import { customerTagOf, StoreKeys } from './store-keys';
 import type { StoredEntry } from './stored-entry';
 import { storable, type EvidenceStamp } from '../datasources/evidence-sink';
 import { readStoredHeader, writeStoredHeader } from './stored-header';
@@ -24,6 +24,11 @@ export interface SignalStoreOptions {
   events: StoreEvents;
   /** Budget of one shared fetch, independent of the operation that started it (OPERATION_TIMEOUT_MS). */
   fetchBudgetMs: number;
+  /**
+   * How long an erasure keeps refusing to store answers whose fetch began before it (ERASURE_MARKER_TTL_MS):
+   * in Redis (the marker) and in this process's memory.
+   */
+  erasureMarkerTtlMs: number;
 }
 
 /** An answer from the store or the vendor, and whether it came from the store. */
@@ -82,7 +87,7 @@ export class SignalStore {
   private readonly flights = new Map<VendorName, SingleFlight<StoreAnswer<unknown>>>();
 
   constructor(private readonly options: SignalStoreOptions) {
-    this.memory = new MemoryLevel(options.config.memoryMaxBytes);
+    this.memory = new MemoryLevel(options.config.memoryMaxBytes, options.erasureMarkerTtlMs);
     this.keys = new StoreKeys(options.storeKeyBase64);
     if (options.redis && options.storeKeyBase64) {
       this.redis = new RedisLevel(options.redis, new SealedBox(options.storeKeyBase64));
@@ -212,7 +217,7 @@ export class SignalStore {
     budget: Deadline,
     writeRedis: boolean,
   ): Promise<StoreAnswer<V>> {
-    const { value, evidence } = await fetch(budget);
+    const { value, evidence, fetchStartedAt } = await fetch(budget);
     const retrievedAt = Date.now();
     const evidenceId = 'evidenceId' in evidence ? evidence.evidenceId : undefined;
     // An answer whose evidence is missing (ledger down, customer erased meanwhile) is served once, never kept.
@@ -220,8 +225,10 @@ export class SignalStore {
     if (windowMs <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt, evidenceId }, fromCache: false, stale: false, evidence };
     const compacted = descriptor.compact(value, this.tablesOf(descriptor.product));
     const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + windowMs, evidenceId };
-    this.memory.set(key, entry, compacted.bytes, retainMs);
-    if (writeRedis && this.redis) await this.writeRedis(descriptor, key, entry, compacted, retainMs);
+    // Redis first: its script refuses the write when the customer was erased after this fetch began, and
+    // then this replica's memory must not keep it either.
+    const written = writeRedis && this.redis ? await this.writeRedis(descriptor, key, entry, compacted, retainMs, fetchStartedAt) : 'skipped';
+    if (written !== 'erased' && !this.erasedSince(key, fetchStartedAt)) this.memory.set(key, entry, compacted.bytes, retainMs);
     return { entry, fromCache: false, stale: false, evidence };
   }
 
@@ -263,18 +270,61 @@ export class SignalStore {
     }
   }
 
-  /** Best effort: a failed write costs other replicas a vendor call, never this answer. */
-  private async writeRedis<V>(descriptor: StoreDescriptor<V>, key: string, entry: StoredEntry<V>, compacted: Compacted<V>, retainMs: number): Promise<void> {
+  /**
+   * Best effort: a failed write costs other replicas a vendor call, never this answer. A customer's entry
+   * is written with its erasure guard and indexed for erasure; `erased` when the customer was erased
+   * after `fetchStartedAt`.
+   */
+  private async writeRedis<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    entry: StoredEntry<V>,
+    compacted: Compacted<V>,
+    retainMs: number,
+    fetchStartedAt: number,
+  ): Promise<'stored' | 'erased' | 'failed'> {
     const redis = this.redis as RedisLevel;
     try {
       const tables = this.tablesOf(descriptor.product);
       for (const table of compacted.tables) await tables.publish(table);
       const body = compacted.plaintext ?? descriptor.serialize(entry.value);
       // Redis keeps it for the window plus the retention; the header's expiry still says when it stops being fresh.
-      await redis.set(key, Buffer.concat([writeStoredHeader(entry), body]), entry.expiresAt + retainMs - Date.now());
+      const plaintext = Buffer.concat([writeStoredHeader(entry), body]);
+      const ttlMs = entry.expiresAt + retainMs - Date.now();
+      const tag = customerTagOf(key);
+      if (tag === undefined) throw new Error('a stored entry key without its customer tag');
+      return await redis.setForCustomer(key, plaintext, ttlMs, tag, fetchStartedAt);
     } catch (error) {
       redis.warn('signal store: redis write failed', error);
+      return 'failed';
     }
+  }
+
+  /** Whether this process saw the key's customer erased at or after `instant` (a fetch's start, a read's). */
+  private erasedSince(key: string, instant: number): boolean {
+    const tag = customerTagOf(key);
+    const erasedAt = tag === undefined ? undefined : this.memory.erasedSince(tag);
+    return erasedAt !== undefined && erasedAt >= instant;
+  }
+
+  /**
+   * Erases one customer from the store: this process's memory, then Redis (the marker that refuses late
+   * writes of calls in flight, every indexed entry and claim). Other replicas' memory is the erasure bus's
+   * job (src/erasure/erasure-bus.ts, calling `forgetCustomer`). Rejects when Redis fails: the erasure is
+   * then incomplete and must be retried. Counts Redis entries when there is Redis (each is also at most
+   * one memory entry per replica), this process's memory entries otherwise.
+   */
+  async eraseCustomer(customerId: string, erasedAt: number): Promise<{ customerTag: string; storeEntries: number }> {
+    const customerTag = this.keys.hide(customerId);
+    const inMemory = this.memory.deleteCustomer(customerTag, erasedAt);
+    if (!this.redis) return { customerTag, storeEntries: inMemory };
+    const inRedis = await this.redis.eraseCustomer(customerTag, erasedAt, this.options.erasureMarkerTtlMs);
+    return { customerTag, storeEntries: inRedis };
+  }
+
+  /** Drops one customer from this process's memory (an erasure made on another replica); how many entries. */
+  forgetCustomer(customerTag: string, erasedAt: number): number {
+    return this.memory.deleteCustomer(customerTag, erasedAt);
   }
 
   /** A stored entry fresh enough for this caller, or undefined; unreadable values are misses. */
@@ -289,6 +339,7 @@ export class SignalStore {
     wanted: (candidate: { retrievedAt: number; expiresAt: number }) => boolean,
   ): Promise<StoredEntry<V> | undefined> {
     const redis = this.redis as RedisLevel;
+    const readStartedAt = Date.now();
     const plaintext = await redis.get(key);
     const header = plaintext && readStoredHeader(plaintext);
     if (!plaintext || !header) return undefined;
@@ -304,7 +355,8 @@ export class SignalStore {
     if (!compacted) return undefined;
     const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt, evidenceId };
     const settled = descriptor.settledness(entry.value) === 'settled';
-    this.memory.set(key, entry, compacted.bytes, settled ? this.retentionMs(this.ttlFor(descriptor.product)) : 0);
+    // Read just before an erasure deleted it: served to this caller, never copied into memory.
+    if (!this.erasedSince(key, readStartedAt)) this.memory.set(key, entry, compacted.bytes, settled ? this.retentionMs(this.ttlFor(descriptor.product)) : 0);
     return entry;
   }
 
