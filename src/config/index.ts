@@ -12,6 +12,7 @@ import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } f
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
 import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
+import { evidenceConfigProblems, evidenceEnvShape, toEvidenceConfig, type EvidenceConfig } from './evidence.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -23,6 +24,7 @@ export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
 export type { StoreConfig, StoredProduct } from './store.config';
+export type { EvidenceConfig } from './evidence.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /**
@@ -66,6 +68,8 @@ export interface CoreConfig {
   store: StoreConfig;
   /** The shared Redis connection; undefined without REDIS_URL. */
   redis?: RedisConfig;
+  /** The sealed evidence ledger and access log (PostgreSQL, or embedded PGlite outside production). */
+  evidence: EvidenceConfig;
 }
 
 /** Everything a process with these vendors reads from its environment, validated once at start-up. */
@@ -86,6 +90,7 @@ const coreEnvShape = {
   ...redisEnvShape,
   ...securityEnvShape,
   ...storeEnvShape,
+  ...evidenceEnvShape,
 };
 
 /** The one schema of the environment: the vendors' shapes first, then the core sections'. */
@@ -128,6 +133,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
       ...redisConfigProblems(parsed.data),
       ...securityConfigProblems(parsed.data, production),
       ...governanceConfigProblems(parsed.data, vendors),
+      ...evidenceConfigProblems(parsed.data, production),
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -166,6 +172,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
     store: toStoreConfig(e),
+    evidence: toEvidenceConfig(e),
   };
   return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
 }
