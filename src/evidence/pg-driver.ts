@@ -20,5 +20,22 @@ export function openPgDriver(url: string, poolMax: number, timeoutMs: number, lo
   pool.on('error', (error: Error & { code?: string }) => {
     logger.warn({ code: error.code }, 'evidence database connection lost');
   });
-  return pool as unknown as SqlDriver;
+  return {
+    query: (text: string, values?: unknown[]) => pool.query(text, values),
+    async connect() {
+      const client = await pool.connect();
+      // A checked-out connection that dies emits 'error' on the client: without a listener it would crash
+      // the process; the query in flight rejects anyway and marks the ledger down.
+      const onError = () => undefined;
+      client.on('error', onError);
+      return {
+        query: (text: string, values?: unknown[]) => client.query(text, values),
+        release(destroy?: boolean | Error) {
+          client.removeListener('error', onError);
+          client.release(destroy);
+        },
+      };
+    },
+    end: () => pool.end(),
+  } as SqlDriver;
 }

@@ -24,6 +24,12 @@ export async function openPgliteDriver(): Promise<SqlDriver> {
   };
   const run = async <Row>(text: string, values?: unknown[]): Promise<SqlResult<Row>> => {
     if (closed) throw new Error('embedded evidence database is closed');
+    if (values === undefined || values.length === 0) {
+      // The simple protocol, as pg uses without parameters: a migration file holds many statements.
+      const results = await db.exec(text);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as Row[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+    }
     const result = await db.query<Row>(text, values);
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
   };
