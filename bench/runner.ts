@@ -173,6 +173,8 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
     // Production is what ships, and it refuses a vendor without credentials instead of simulating it
     // inside the server process (see vendor-env.ts).
     NODE_ENV: 'production',
+    // The bench measures the vendor path; the ledger is benched separately once it is wired in.
+    EVIDENCE_DISABLED: 'true',
     HOST: '127.0.0.1',
     PORT: '0',
     // info: the ready line carries the URL; nothing is logged per request at this level.

@@ -13,6 +13,7 @@ import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig 
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
 import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
 import { erasureConfigProblems, erasureEnvShape, toErasureConfig, type ErasureConfig } from './erasure.config';
+import { evidenceConfigProblems, evidenceEnvShape, toEvidenceConfig, type EvidenceConfig } from './evidence.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
 export type { CredeauConfig } from './credeau.config';
@@ -25,6 +26,7 @@ export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
 export type { StoreConfig, StoredProduct } from './store.config';
 export type { ErasureConfig, RouterInvalidationConfig } from './erasure.config';
+export type { EvidenceConfig } from './evidence.config';
 export type { VendorHttpConfig } from './env-fields';
 
 /**
@@ -70,6 +72,8 @@ export interface CoreConfig {
   redis?: RedisConfig;
   /** Erasing a customer everywhere: the late-write marker, replica acknowledgements, the router's invalidation. */
   erasure: ErasureConfig;
+  /** The sealed evidence ledger and access log (PostgreSQL, or embedded PGlite outside production). */
+  evidence: EvidenceConfig;
 }
 
 /** Everything a process with these vendors reads from its environment, validated once at start-up. */
@@ -91,6 +95,7 @@ const coreEnvShape = {
   ...securityEnvShape,
   ...storeEnvShape,
   ...erasureEnvShape,
+  ...evidenceEnvShape,
 };
 
 /** The one schema of the environment: the vendors' shapes first, then the core sections'. */
@@ -134,6 +139,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
       ...securityConfigProblems(parsed.data, production),
       ...governanceConfigProblems(parsed.data, vendors),
       ...erasureConfigProblems(parsed.data),
+      ...evidenceConfigProblems(parsed.data, production),
     );
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -173,6 +179,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
     security: toSecurityConfig(e, production),
     store: toStoreConfig(e),
     erasure: toErasureConfig(e),
+    evidence: toEvidenceConfig(e),
   };
   return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
 }

@@ -9,7 +9,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
  * send nothing at start-up and these tests call no vendor.
  */
 function productionEnv(): Record<string, string> {
-  const env: Record<string, string> = { NODE_ENV: 'production' };
+  const env: Record<string, string> = { NODE_ENV: 'production', EVIDENCE_DISABLED: 'true' };
   try {
     loadConfig(env);
   } catch (error) {

@@ -15,6 +15,8 @@ function productionEnv(simulators: Simulators): Record<string, string> {
     PORT: '0',
     HOST: '127.0.0.1',
     ROUTER_SECRET_DISABLED: 'true',
+    // No evidence ledger: these tests are about the modules production loads, not about evidence.
+    EVIDENCE_DISABLED: 'true',
     METRICS_PORT: '0',
     ...simulatorLiveEnv(simulators),
   };

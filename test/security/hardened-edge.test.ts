@@ -15,7 +15,7 @@ const BAD_QUERIES = [
 ];
 
 describe.each([
-  ['production', (sims: Parameters<typeof liveVendorEnv>[0]) => ({ NODE_ENV: 'production', ROUTER_SECRET_DISABLED: 'true', ...liveVendorEnv(sims) })],
+  ['production', (sims: Parameters<typeof liveVendorEnv>[0]) => ({ NODE_ENV: 'production', ROUTER_SECRET_DISABLED: 'true', EVIDENCE_DISABLED: 'true', ...liveVendorEnv(sims) })],
   ['development', () => ({ NODE_ENV: 'development' })],
 ])('the HTTP edge in %s', (envName, env) => {
   let subgraph: TestSubgraph;
@@ -99,7 +99,7 @@ describe.each([
 describe('INTROSPECTION_ENABLED=true in production', () => {
   let subgraph: TestSubgraph;
   beforeAll(async () => {
-    subgraph = await startTestSubgraph((sims) => ({ NODE_ENV: 'production', ROUTER_SECRET_DISABLED: 'true', INTROSPECTION_ENABLED: 'true', ...liveVendorEnv(sims) }));
+    subgraph = await startTestSubgraph((sims) => ({ NODE_ENV: 'production', ROUTER_SECRET_DISABLED: 'true', EVIDENCE_DISABLED: 'true', INTROSPECTION_ENABLED: 'true', ...liveVendorEnv(sims) }));
   });
   afterAll(() => subgraph.stop());
 
