@@ -11,8 +11,17 @@ import { createSubgraph, type Subgraph } from '../../src/subgraph';
 import { VENDOR_SECRET_HEADERS } from '../../src/vendors/registry';
 
 /** Fast timings for tests: retries and polls in milliseconds, not seconds. */
+/** EVIDENCE_DATABASE_URL / EVIDENCE_MASTER_KEY of the run's database; none outside jest's global setup. */
+export function suiteEvidenceEnv(): Record<string, string> {
+  const url = process.env.SIGNALS_SUITE_EVIDENCE_DATABASE_URL;
+  const key = process.env.SIGNALS_SUITE_EVIDENCE_MASTER_KEY;
+  return url && key ? { EVIDENCE_DATABASE_URL: url, EVIDENCE_MASTER_KEY: key } : {};
+}
+
 export const FAST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
+  // The evidence ledger as production runs it, on the jest run's own database (test/support/suite-database.js).
+  ...suiteEvidenceEnv(),
   LOG_LEVEL: 'debug',
   CREDEAU_POLL_INTERVAL_MS: '20',
   // Generous budget so polling-to-COMPLETE tests hold on a loaded 2-core machine; tests of the budget set their own.
