@@ -13,7 +13,7 @@ export interface RequestContext {
   principal?: Principal;
   /** Evidence reads, the access log and erasure (src/accountability/). */
   accountability: Accountability;
-  /** Who the client says it is (Apollo's client-awareness headers) and the operation it named: for the access log. */
+  /** Who the client says it is (Apollo's client-awareness headers) and the operation it ran: for the access log. */
   client: ClientIdentity;
 }
 
@@ -50,9 +50,6 @@ function clientIdentityOf(req: IncomingMessage | undefined): ClientIdentity {
     const value = req?.headers[name];
     return typeof value === 'string' && value !== '' ? value.slice(0, MAX_CLIENT_FIELD) : undefined;
   };
-  const body = (req as (IncomingMessage & { body?: unknown }) | undefined)?.body;
-  const operationName = body !== null && typeof body === 'object' && 'operationName' in body && typeof body.operationName === 'string'
-    ? body.operationName.slice(0, MAX_CLIENT_FIELD)
-    : undefined;
-  return { name: header('apollographql-client-name'), version: header('apollographql-client-version'), operationName };
+  // The operation's name is known once Apollo resolved the operation (src/accountability/access-log.plugin.ts).
+  return { name: header('apollographql-client-name'), version: header('apollographql-client-version'), operationName: undefined };
 }

@@ -17,6 +17,10 @@ export function accessLogPlugin(schema: GraphQLSchema): ApolloServerPlugin<Reque
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ contextValue, operationName }) {
+          // The name of the operation that runs (the document's, when the request named none).
+          contextValue.client.operationName = operationName?.slice(0, 128) ?? undefined;
+        },
         async executionDidStart({ contextValue }) {
           const audit = contextValue.accountability.audit;
           if (!audit) return;

@@ -12,7 +12,7 @@ export interface TestIssuer {
   publicKeyPem: string;
   /** Requests the JWKS endpoint answered (jose caches the set). */
   jwksRequests: () => number;
-  token(claims?: { scope?: string; scp?: string[]; iss?: string; aud?: string; expiresIn?: string | number; key?: 'other' }): Promise<string>;
+  token(claims?: { scope?: string; scp?: string[]; iss?: string; aud?: string; expiresIn?: string | number; key?: 'other'; sub?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -32,11 +32,11 @@ export async function startTestIssuer(): Promise<TestIssuer> {
     publicKeyPem: await exportSPKI(publicKey),
     jwksRequests: () => requests,
     async token(claims = {}) {
-      const { scope, scp, iss = ISSUER, aud = AUDIENCE, expiresIn = '5m', key } = claims;
+      const { scope, scp, iss = ISSUER, aud = AUDIENCE, expiresIn = '5m', key, sub = 'user-1' } = claims;
       const signingKey: KeyLike = key === 'other' ? other.privateKey : privateKey;
       let jwt = new SignJWT({ ...(scope !== undefined ? { scope } : {}), ...(scp ? { scp } : {}) })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-        .setSubject('user-1')
+        .setSubject(sub)
         .setIssuer(iss)
         .setAudience(aud)
         .setIssuedAt(typeof expiresIn === 'number' && expiresIn < 0 ? Math.floor(Date.now() / 1000) - 600 : undefined);
