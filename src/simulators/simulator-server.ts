@@ -56,6 +56,8 @@ export class SimulatorServer {
    * its timer keeps the process that ran it (a jest worker, the dev server) from exiting.
    */
   private waits = new AbortController();
+  /** While set, every answer waits for it (holdAnswers): a test decides when a call in flight ends. */
+  private held: Promise<void> | undefined;
   private inFlightNow = 0;
   private inFlightPeak = 0;
   private server: Server | undefined;
@@ -112,6 +114,22 @@ export class SimulatorServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Holds every answer (calls are recorded as they arrive) until the returned release is called: a test
+   * can act while a vendor call is in flight, then let it end. stop() releases too.
+   */
+  holdAnswers(): () => void {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    const releaseOnce = () => {
+      if (this.held === held) this.held = undefined;
+      release();
+    };
+    this.waits.signal.addEventListener('abort', releaseOnce, { once: true });
+    return releaseOnce;
+  }
+
   /** Forgets recorded calls and the in-flight peak (scenario state is the vendor simulator's own). */
   resetCalls(): void {
     this.calls.length = 0;
@@ -138,6 +156,7 @@ export class SimulatorServer {
       this.calls.push({ method, path: url.pathname, headers, body, at });
       if (this.calls.length > this.maxRecordedCalls) this.calls.splice(0, this.calls.length - this.maxRecordedCalls);
       const response = await this.handler({ method, path: url.pathname, query: url.searchParams, headers, body });
+      if (this.held) await this.held;
       const wait = this.latencyMs + (response.delayMs ?? 0);
       if (wait > 0) {
         try {

@@ -22,7 +22,8 @@ export async function readyRedisState(baseUrl: string): Promise<string | undefin
 
 /**
  * Every key and raw value in a Redis the test started, read with SCAN + GET; a rate budget's sorted set
- * (a vendor's default budget, e.g. Credeau's 1000/60s) is read as its members, joined.
+ * (a vendor's default budget, e.g. Credeau's 1000/60s) and a set (a customer's erasure index) are read as
+ * their members, joined.
  */
 export async function dumpRedis(client: Redis | Cluster): Promise<Map<string, Buffer>> {
   const nodes = client instanceof Cluster ? client.nodes('master') : [client];
@@ -33,8 +34,14 @@ export async function dumpRedis(client: Redis | Cluster): Promise<Map<string, Bu
       const [next, keys] = await node.scan(cursor, 'COUNT', 500);
       cursor = next;
       for (const key of keys) {
-        if ((await node.type(key)) === 'zset') {
+        const type = await node.type(key);
+        if (type === 'zset') {
           values.set(key, Buffer.from((await node.zrange(key, '0', '-1')).join(' '), 'latin1'));
+          continue;
+        }
+        // A customer's index of entry names (for erasure): its members, joined.
+        if (type === 'set') {
+          values.set(key, Buffer.from((await node.smembers(key)).join(' '), 'latin1'));
           continue;
         }
         const value = await node.getBuffer(key);
