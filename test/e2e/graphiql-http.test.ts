@@ -78,7 +78,11 @@ describe('GraphiQL over HTTP', () => {
       expect(isGraphiql(await get(`${subgraph.url}/graphql`, 'application/json'))).toBe(false);
       expect(isGraphiql(await get(`${subgraph.url}/graphql`, '*/*'))).toBe(false);
       const res = await subgraph.query('{ customerSignals(id: "graphiql-1") { id } }');
-      expect(res).toEqual({ data: { customerSignals: { id: 'graphiql-1' } } });
+      expect(res).toEqual({
+      data: { customerSignals: { id: 'graphiql-1' } },
+      // The customer's cache tag, for Apollo Router's response cache (src/erasure/cache-tags.plugin.ts).
+      extensions: { apolloCacheTags: [expect.stringMatching(/^signals-customer-[0-9a-f]{32}$/)] },
+    });
     });
 
     it('serves only the listed asset files, never a path chosen by the request', async () => {

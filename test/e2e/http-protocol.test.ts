@@ -33,7 +33,11 @@ describe('HTTP surface', () => {
     const url = `${subgraph.url}/graphql?query=${encodeURIComponent('{ customerSignals(id: "get-1") { id } }')}`;
     const ok = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ data: { customerSignals: { id: 'get-1' } } });
+    expect(await ok.json()).toEqual({
+      data: { customerSignals: { id: 'get-1' } },
+      // The customer's cache tag, for Apollo Router's response cache (src/erasure/cache-tags.plugin.ts).
+      extensions: { apolloCacheTags: [expect.stringMatching(/^signals-customer-[0-9a-f]{32}$/)] },
+    });
     const blocked = await fetch(url);
     expect(blocked.status).toBe(400);
   });
@@ -42,7 +46,8 @@ describe('HTTP surface', () => {
     const live = await fetch(`${subgraph.url}/health/live`);
     expect(live.status).toBe(200);
     const ready = await fetch(`${subgraph.url}/health/ready`);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    // The evidence ledger's state is reported, never a reason to refuse traffic.
+    expect(await ready.json()).toEqual({ status: 'ready', evidence: 'up' });
   });
 
   it('refuses an _entities batch over MAX_ENTITIES_PER_OPERATION before resolving it', async () => {

@@ -84,8 +84,8 @@ describe('Redis key names: customer ids and Credolab references only as keyed ha
     for (const [i, id] of CUSTOMERS.entries()) {
       const tag = `{${subgraph.store.keys.hide(id)}}`;
       const own = keys.filter((key) => key.includes(tag));
-      // Five products, each under the customer's one hash tag (one Redis Cluster slot).
-      expect(new Set(own.map((key) => key.split(':')[2]))).toEqual(new Set(['credeau', 'credeau-sms', 'finbox', 'credolab', 'neuroid']));
+      // Five products and the customer's erasure index, each under the customer's one hash tag (one Redis Cluster slot).
+      expect(new Set(own.map((key) => key.split(':')[2]))).toEqual(new Set(['credeau', 'credeau-sms', 'finbox', 'credolab', 'neuroid', 'index']));
       for (const key of own) expect(key.indexOf('{')).toBe(key.lastIndexOf('{'));
       const credolab = own.find((key) => key.startsWith('signals:v2:credolab:') && key.includes(':ref='));
       expect(credolab).toBe(`signals:v2:credolab:${tag}:ref=${subgraph.store.keys.hide(REFERENCES[i] as string)}`);
