@@ -124,6 +124,12 @@ export class ErasureBus {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.pending.values()) pending.settle();
+    // QUIT would wait in the offline queue for a Redis that is down (and hold shutdown with it): only a
+    // connected subscriber says goodbye; any other is simply cut.
+    if (this.subscriber.status !== 'ready') {
+      this.subscriber.disconnect();
+      return;
+    }
     try {
       await this.subscriber.quit();
     } catch {

@@ -43,6 +43,9 @@ describe('MAX_RESPONSE_BYTES', () => {
 
   it('leaves an answer under the limit alone', async () => {
     const answer = await post('{ customerSignals(id: "small-answer") { id } }');
-    expect(answer.body).toEqual({ data: { customerSignals: { id: 'small-answer' } } });
+    expect(answer.body).toEqual({
+      data: { customerSignals: { id: 'small-answer' } },
+      extensions: { apolloCacheTags: [expect.stringMatching(/^signals-customer-[0-9a-f]{32}$/)] },
+    });
   });
 });

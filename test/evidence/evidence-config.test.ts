@@ -26,7 +26,7 @@ describe('evidence config', () => {
   it('reads the defaults, and the embedded ledger outside production', () => {
     expect(loadConfig({}).evidence).toEqual({
       disabled: false, retentionDays: 400, writeTimeoutMs: 2000, poolMax: 10, sweepIntervalMs: 3_600_000, healthProbeMs: 1000,
-      accessLog: { flushIntervalMs: 200, batchMax: 500, queueMax: 10_000 },
+      accessLog: { flushIntervalMs: 200, batchMax: 500, queueMax: 10_000 }, readMaxIds: 100,
     });
     expect(loadConfig({ EVIDENCE_DATABASE_URL: URL, EVIDENCE_MASTER_KEY: KEY }).evidence).toMatchObject({ databaseUrl: URL, masterKeyBase64: KEY });
   });
