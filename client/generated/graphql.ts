@@ -38,6 +38,8 @@ export type BehaviorSignals = {
   __typename?: 'BehaviorSignals';
   /** NeuroID's id of the browser behind the profile. */
   clientId?: Maybe<Scalars['String']['output']>;
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** True when served from the signal store rather than fetched from the vendor for this request. */
   fromCache: Scalars['Boolean']['output'];
   funnel?: Maybe<Scalars['String']['output']>;
@@ -78,6 +80,8 @@ export type CredolabFraudCheck = {
   __typename?: 'CredolabFraudCheck';
   accountCode?: Maybe<Scalars['String']['output']>;
   device?: Maybe<CredolabFraudDevice>;
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** The IP address iovation saw. */
   realIp?: Maybe<CredolabIpDetails>;
   reason?: Maybe<Scalars['String']['output']>;
@@ -147,6 +151,8 @@ export type CredolabPlatform =
 /** Credolab (API v6.0) credit score and fragments for one dataset. */
 export type CredolabScore = {
   __typename?: 'CredolabScore';
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** One fragment value by code, as sent; null when absent. */
   fragment?: Maybe<Scalars['JSON']['output']>;
   /** Every fragment; empty unless COMPLETE. */
@@ -261,6 +267,8 @@ export type CustomerFinboxPredictorsArgs = {
 /** Credeau DeviceInsights: ~3000 device and SMS features for one customer. */
 export type DeviceInsights = {
   __typename?: 'DeviceInsights';
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** One feature by name; null when absent. */
   feature?: Maybe<Scalars['JSON']['output']>;
   /** How many features the vendor returned. */
@@ -291,6 +299,15 @@ export type DeviceInsightsFeatureArgs = {
 export type DeviceInsightsFeaturesArgs = {
   names?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** Whether the vendor answer kept as evidence can still be read. */
+export type EvidenceStatus =
+  /** The vendor body as received can be read. */
+  | 'AVAILABLE'
+  /** The customer's signals were erased: the body and the customer id are gone for good. */
+  | 'ERASED'
+  /** Older than EVIDENCE_RETENTION_DAYS: no longer served, swept soon. */
+  | 'EXPIRED';
 
 /** One SMS from the customer's phone, with what Credeau extracted from it. */
 export type ExtractedSms = {
@@ -337,6 +354,8 @@ export type ExtractedSms = {
 export type ExtractedSmsConnection = {
   __typename?: 'ExtractedSmsConnection';
   edges: Array<ExtractedSmsEdge>;
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** True when served from the signal store rather than fetched from the vendor for this request. */
   fromCache: Scalars['Boolean']['output'];
   pageInfo: ExtractedSmsPageInfo;
@@ -380,6 +399,8 @@ export type Feature = {
 /** FinBox DeviceConnect risk predictors for one customer. */
 export type FinboxPredictors = {
   __typename?: 'FinboxPredictors';
+  /** The evidence ledger's id of the exact vendor answer these values came from (the same for every response served from one stored answer); read it back with `signalEvidence` (scope signals:audit). Null with EVIDENCE_UNAVAILABLE when the ledger could not record it, null with no error when evidence is disabled. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
   /** True when served from the signal store rather than fetched from the vendor for this request. */
   fromCache: Scalars['Boolean']['output'];
   /** One predictor's value by name; null when absent. */
@@ -429,6 +450,17 @@ export type InsightStatus =
   /** The vendor deleted the data under its retention policy. */
   | 'REMOVED';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Erases one customer's signals everywhere: destroys the data key of their evidence (bodies unreadable for good), deletes their stored answers in Redis and in every replica's memory, keeps a vendor call in flight from being stored, and invalidates the customer's cache tag at the router. Needs the scope signals:erase. */
+  eraseCustomerSignals: SignalErasure;
+};
+
+
+export type MutationEraseCustomerSignalsArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** One FinBox DeviceConnect predictor. */
 export type Predictor = {
   __typename?: 'Predictor';
@@ -441,11 +473,87 @@ export type Query = {
   __typename?: 'Query';
   /** One customer's signals by id, for use without the router. */
   customerSignals: Customer;
+  /** Who read this customer's signals (and erased them), newest first, at most 1000 entries. Needs the scope signals:audit. */
+  signalAccessLog: Array<SignalAccess>;
+  /** The vendor answers behind past responses, by `evidenceId`, in the order asked (null for an unknown id). Needs the scope signals:audit; each body read is itself recorded in the access log. */
+  signalEvidence: Array<Maybe<SignalEvidence>>;
 };
 
 
 export type QueryCustomerSignalsArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySignalAccessLogArgs = {
+  customerId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QuerySignalEvidenceArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+export type RouterInvalidationResult =
+  /** The endpoint could not be reached or refused: cached answers may live until their max-age. */
+  | 'FAILED'
+  /** ROUTER_INVALIDATION_URL is not set: the router cache expires on its own (max-age). */
+  | 'NOT_CONFIGURED'
+  /** The router's invalidation endpoint accepted the customer's cache tag. */
+  | 'SENT';
+
+/** One read of a customer's signals (or an erasure), from the access log. */
+export type SignalAccess = {
+  __typename?: 'SignalAccess';
+  at: Scalars['DateTime']['output'];
+  /** The `apollographql-client-name` header. */
+  clientName?: Maybe<Scalars['String']['output']>;
+  /** The `apollographql-client-version` header. */
+  clientVersion?: Maybe<Scalars['String']['output']>;
+  /** The evidence of the answer read; null when there was none. */
+  evidenceId?: Maybe<Scalars['ID']['output']>;
+  /** What was read, e.g. `Customer.extractedSms`, or `Mutation.eraseCustomerSignals`. */
+  field: Scalars['String']['output'];
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The verified JWT subject that asked, or `anonymous` without JWT verification. */
+  subject: Scalars['String']['output'];
+};
+
+/** The receipt of one customer's erasure, tier by tier. */
+export type SignalErasure = {
+  __typename?: 'SignalErasure';
+  erasedAt: Scalars['DateTime']['output'];
+  /** Evidence records made unreadable for good (their data key destroyed). */
+  evidenceRecords: Scalars['Int']['output'];
+  /** Replicas that confirmed they dropped the customer from memory (this one included). */
+  replicasAcknowledged: Scalars['Int']['output'];
+  /** Replicas that received the erasure (this one included). */
+  replicasReached: Scalars['Int']['output'];
+  routerInvalidation: RouterInvalidationResult;
+  /** Stored answers deleted from Redis and from this replica's memory. */
+  storeEntries: Scalars['Int']['output'];
+};
+
+/** One vendor answer as the evidence ledger kept it: what a past response was computed from. */
+export type SignalEvidence = {
+  __typename?: 'SignalEvidence';
+  /** The arguments that shaped the answer; null once erased or expired. */
+  arguments?: Maybe<Scalars['JSON']['output']>;
+  /** The vendor's body as received, while AVAILABLE. */
+  body?: Maybe<Scalars['JSON']['output']>;
+  /** The customer the answer is about; null once erased or expired. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Which of the vendor's products, e.g. credeau-sms. */
+  product: Scalars['String']['output'];
+  /** When this subgraph received the answer from the vendor. */
+  retrievedAt: Scalars['DateTime']['output'];
+  status: EvidenceStatus;
+  /** The vendor that answered, e.g. CREDEAU. */
+  vendor: Scalars['String']['output'];
+  /** The vendor's id of the request, when it gave one; null once erased. */
+  vendorRequestId?: Maybe<Scalars['String']['output']>;
 };
 
 /** Which extracted SMS to return; all given conditions must hold. */

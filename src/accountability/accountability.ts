@@ -1,5 +1,14 @@
 import type { AccessEntry, AccessLogView, EvidenceRecordView } from '../evidence';
-import type { SignalErasureReceipt } from './customer-erasure';
+
+/** What one erasure did, tier by tier (the mutation's receipt). */
+export interface SignalErasureReceipt {
+  erasedAt: Date;
+  storeEntries: number;
+  evidenceRecords: number;
+  replicasReached: number;
+  replicasAcknowledged: number;
+  routerInvalidation: 'SENT' | 'NOT_CONFIGURED' | 'FAILED';
+}
 
 /** What the audit fields read and the access log writes: the evidence ledger, as GraphQL needs it. */
 export interface AuditTrail {

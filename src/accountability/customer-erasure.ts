@@ -1,16 +1,6 @@
 import type { AccessEntry, EvidenceLedger } from '../evidence';
 import type { Logger } from '../logger';
-import type { Eraser } from './accountability';
-
-/** What one erasure did, tier by tier (the mutation's receipt). */
-export interface SignalErasureReceipt {
-  erasedAt: Date;
-  storeEntries: number;
-  evidenceRecords: number;
-  replicasReached: number;
-  replicasAcknowledged: number;
-  routerInvalidation: 'SENT' | 'NOT_CONFIGURED' | 'FAILED';
-}
+import type { Eraser, SignalErasureReceipt } from './accountability';
 
 /** The signal store's side: Redis entries, every replica's memory, and the guard against calls in flight. */
 export interface StoreErasure {
