@@ -1,3 +1,4 @@
+import { decodePayload } from './sealed-payload';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { EvidenceConfig } from '../config';
@@ -113,10 +114,10 @@ class PostgresEvidenceLedger implements EvidenceLedger {
     )).rows);
     const byId = new Map(rows.map((row) => [String(row.id), row]));
     const expiredBefore = Date.now() - this.config.retentionDays * DAY_MS;
-    return ids.map((id) => {
+    return Promise.all(ids.map((id) => {
       const row = byId.get(id);
       return row ? this.view(row, expiredBefore) : null;
-    });
+    }));
   }
 
   async eraseCustomer(customerId: string): Promise<{ evidenceRecords: number; erasedAt: Date }> {
@@ -200,7 +201,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
     await this.driver.end().catch(() => undefined);
   }
 
-  private view(row: Record<string, unknown>, expiredBefore: number): EvidenceRecordView {
+  private async view(row: Record<string, unknown>, expiredBefore: number): Promise<EvidenceRecordView> {
     const retrievedAt = row.retrieved_at as Date;
     const base = { id: String(row.id), vendor: String(row.vendor), product: String(row.product), retrievedAt };
     const empty = { ...base, customerId: null, vendorRequestId: null, body: null, arguments: null };
@@ -211,8 +212,9 @@ class PostgresEvidenceLedger implements EvidenceLedger {
     const plain = dataKey && open(dataKey, Buffer.from(base.id, 'utf8'), bytes(row.sealed));
     // A record this master key cannot open reads like an erased one: nothing of it is shown.
     if (!plain) return { ...empty, status: 'ERASED' };
-    const payload = JSON.parse(plain.toString('utf8')) as { customerId: string; arguments: Record<string, unknown>; vendorRequestId: string | null; body: string };
-    const text = Buffer.from(payload.body, 'base64').toString('utf8');
+    const payload = await decodePayload(plain);
+    if (!payload) return { ...empty, status: 'ERASED' };
+    const text = payload.body.toString('utf8');
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -1,3 +1,4 @@
+import { encodePayload } from './sealed-payload';
 import { randomBytes } from 'node:crypto';
 import { chainHash } from './chain-hash';
 import { newDataKey, seal, type EvidenceKeys } from './evidence-keys';
@@ -36,12 +37,12 @@ export async function writeBatch(session: SqlSession, keys: EvidenceKeys, drafts
     const id = newEvidenceId();
     seq += 1;
     const recordedAt = new Date();
-    const payload = Buffer.from(JSON.stringify({
+    const payload = await encodePayload({
       customerId: draft.customerId,
       arguments: draft.arguments,
       vendorRequestId: draft.vendorRequestId ?? null,
-      body: draft.body.toString('base64'),
-    }), 'utf8');
+      body: draft.body,
+    });
     const sealed = seal(dataKey.key, Buffer.from(id, 'utf8'), payload);
     const record = { id, seq, vendor: draft.vendor, product: draft.product, customerHash, keyId: dataKey.keyId, retrievedAt: draft.retrievedAt, recordedAt, sealed };
     const hash = chainHash(keys.chainKey, prev, record);
