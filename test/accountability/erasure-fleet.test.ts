@@ -9,6 +9,7 @@ const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cu
 const ERASE = `mutation($id: ID!) { eraseCustomerSignals(id: $id) {
   erasedAt storeEntries evidenceRecords replicasReached replicasAcknowledged routerInvalidation } }`;
 const EVIDENCE = `query($ids: [ID!]!) { signalEvidence(ids: $ids) { id status customerId body } }`;
+const ACCESS_LOG = `query($id: ID!) { signalAccessLog(customerId: $id) { subject field } }`;
 const ROUTER_KEY = 'router-shared-key-for-tests';
 
 interface RouterCall {
@@ -105,6 +106,14 @@ describe('eraseCustomerSignals across three replicas on one Redis', () => {
 
     const evidence = await ask(urls[2] as string, EVIDENCE, { ids: [oldEvidence] });
     expect(evidence.data?.signalEvidence).toEqual([{ id: oldEvidence, status: 'ERASED', customerId: null, body: null }]);
+    // The erasure itself is in the access log, beside the reads before it.
+    let fields: string[] = [];
+    await until(async () => {
+      const log = await ask(urls[1] as string, ACCESS_LOG, { id });
+      fields = (log.data?.signalAccessLog ?? []).map((entry: { field: string }) => entry.field);
+      return fields.includes('Mutation.eraseCustomerSignals');
+    }, 'the erasure in the access log');
+    expect(fields).toContain('Customer.deviceInsights');
   });
 
   it('never stores an answer whose vendor call was in flight during the erasure', async () => {
