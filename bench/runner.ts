@@ -8,6 +8,7 @@ import { StoreKeys } from '../src/store/store-keys';
 import { settle, type BenchContext } from './lib/bench-context';
 import type { BenchResults, Figure } from './lib/figures';
 import { describeCommit, describeMachine } from './lib/machine';
+import { openBenchLedger, type BenchLedger } from './lib/evidence-database';
 import { freePort, RedisProcess } from './lib/redis-process';
 import { startServerProcess, type ServerProcess } from './lib/server-process';
 import { renderTable } from './lib/table';
@@ -22,11 +23,12 @@ import { warm } from './scenarios/warm';
 import { warmShared } from './scenarios/warm-shared';
 
 /**
- * `npm run bench [-- --soak] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline]`
+ * `npm run bench [-- --soak] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline] [-- --no-ledger]`
  *
  * Starts the vendor simulators here, a redis-server of its own on a free port, the server as a child
  * process in LIVE mode against them (its signal store on that Redis, sealed with a key made for this
- * run), and each load in its own autocannon worker process; prints one table, writes
+ * run) and its evidence ledger on a PostgreSQL database made for this run (`--no-ledger`: off), and each
+ * load in its own autocannon worker process; prints one table, writes
  * bench/results/latest.json.
  * Targets are informational: the exit code is 0 whenever the bench ran, whatever it measured.
  */
@@ -46,6 +48,8 @@ interface Options {
   soak: boolean;
   cpuProfile: boolean;
   updateBaseline: boolean;
+  /** False with `--no-ledger`: the server runs with EVIDENCE_DISABLED=true, to see what the ledger costs. */
+  ledger: boolean;
 }
 
 async function main(): Promise<void> {
@@ -63,18 +67,22 @@ async function main(): Promise<void> {
   const simulators = await startSimulators();
   simulators.credeau.featuresSeed = (userId) => `bench-features-${stableHash(userId) % DISTINCT_CREDEAU_BODIES}`;
   let redis: RedisProcess | undefined;
+  let ledger: BenchLedger | undefined;
   let server: ServerProcess | undefined;
   const others: ServerProcess[] = [];
   cleanup = async () => {
     await Promise.all([server, ...others].map((one) => one?.stop()));
     await redis?.destroy();
+    await ledger?.drop();
     await stopSimulators(simulators);
   };
 
   const cpuProfileDir = options.cpuProfile ? join(tmpdir(), `customer-signals-bench-cpu-${Date.now()}`) : undefined;
   try {
     redis = await RedisProcess.start();
-    const env = serverEnv(simulators, redis);
+    ledger = await openBenchLedger(options.ledger, progress);
+    progress(`evidence ledger: ${ledger.mode}`);
+    const env = { ...serverEnv(simulators, redis), ...ledger.env };
     // Each server its own metrics port: the default 9464 would let only one of them start.
     server = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()) }, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
     const context: BenchContext = {
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       commit: describeCommit(),
       machine,
-      workload: { vendorFields: context.fields.map((f) => f.name), coldFields: context.coldFields.map((f) => f.name) },
+      workload: { vendorFields: context.fields.map((f) => f.name), coldFields: context.coldFields.map((f) => f.name), ledger: ledger.mode },
       figures: figures.figures,
       ...(figures.soak ? { soak: figures.soak } : {}),
       details: context.details,
@@ -173,8 +181,6 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
     // Production is what ships, and it refuses a vendor without credentials instead of simulating it
     // inside the server process (see vendor-env.ts).
     NODE_ENV: 'production',
-    // The bench measures the vendor path; the ledger is benched separately once it is wired in.
-    EVIDENCE_DISABLED: 'true',
     HOST: '127.0.0.1',
     PORT: '0',
     // info: the ready line carries the URL; nothing is logged per request at this level.
@@ -190,17 +196,18 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { scenarios: [...SCENARIOS], soak: false, cpuProfile: false, updateBaseline: false };
+  const options: Options = { scenarios: [...SCENARIOS], soak: false, cpuProfile: false, updateBaseline: false, ledger: true };
   for (const arg of args) {
     if (arg === '--soak') options.soak = true;
     else if (arg === '--cpu-prof') options.cpuProfile = true;
     else if (arg === '--update-baseline') options.updateBaseline = true;
+    else if (arg === '--no-ledger') options.ledger = false;
     else if (arg.startsWith('--only=')) {
       const names = arg.slice('--only='.length).split(',');
       const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
       options.scenarios = SCENARIOS.filter((name) => names.includes(name));
-    } else throw new Error(`unknown option ${arg}; use --soak, --only=a,b, --cpu-prof, --update-baseline`);
+    } else throw new Error(`unknown option ${arg}; use --soak, --only=a,b, --cpu-prof, --update-baseline, --no-ledger`);
   }
   return options;
 }

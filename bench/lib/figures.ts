@@ -35,7 +35,8 @@ export interface BenchResults {
   commit: string;
   machine: Machine;
   /** The vendor fields selected (fanout/burst) and the cold/warm selection, so runs are comparable. */
-  workload: { vendorFields: string[]; coldFields: string[] };
+  /** `ledger`: where the server kept its evidence (absent in results older than the ledger). */
+  workload: { vendorFields: string[]; coldFields: string[]; ledger?: 'postgresql' | 'disabled' };
   figures: Figure[];
   soak?: SoakReport;
   /** Per-scenario raw details (latency spreads, calls per path, errors) for whoever digs deeper. */

@@ -22,7 +22,7 @@ export function renderTable(results: BenchResults, baseline: BenchResults | unde
   return [
     `customer-signals-subgraph bench @ ${results.commit}, ${results.date}`,
     `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryTotalGiB} GiB, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart}`,
-    `vendor fields: ${results.workload.vendorFields.join(', ')}; cold/warm: ${results.workload.coldFields.join(' + ')}`,
+    `vendor fields: ${results.workload.vendorFields.join(', ')}; cold/warm: ${results.workload.coldFields.join(' + ')}; evidence ledger: ${results.workload.ledger ?? 'not wired in'}`,
     '',
     line(header),
     rule,

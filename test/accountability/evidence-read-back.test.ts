@@ -39,7 +39,7 @@ describe('evidence ids and the access log, read back with signals:audit', () => 
 
     const audit = await subgraph.query(EVIDENCE, { ids: [insights.evidenceId, 'ev_unknown'] }, await as('auditor-1', 'signals:audit'));
     expect(audit.errors).toBeUndefined();
-    const [record, unknown] = audit.data?.signalEvidence;
+    const [record, unknown] = audit.data?.signalEvidence ?? [];
     expect(unknown).toBeNull();
     expect(record).toMatchObject({ id: insights.evidenceId, vendor: 'CREDEAU', product: 'credeau', customerId: 'evidence-cust-1', status: 'AVAILABLE' });
     // The body is the vendor's own JSON: its user_id, and the feature value the response showed.

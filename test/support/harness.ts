@@ -15,7 +15,9 @@ import { VENDOR_SECRET_HEADERS } from '../../src/vendors/registry';
 export function suiteEvidenceEnv(): Record<string, string> {
   const url = process.env.SIGNALS_SUITE_EVIDENCE_DATABASE_URL;
   const key = process.env.SIGNALS_SUITE_EVIDENCE_MASTER_KEY;
-  return url && key ? { EVIDENCE_DATABASE_URL: url, EVIDENCE_MASTER_KEY: key } : {};
+  // Appends wait up to 15 s, as vendor attempts do in these tests: on a loaded machine a 2 s append can
+  // time out, and an answer without evidence is not stored, which tests counting vendor calls would see.
+  return url && key ? { EVIDENCE_DATABASE_URL: url, EVIDENCE_MASTER_KEY: key, EVIDENCE_WRITE_TIMEOUT_MS: '15000' } : {};
 }
 
 export const FAST_ENV: Record<string, string> = {
