@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startSimulators, stopSimulators, type Simulators } from '../src/simulators';
 import { stableHash } from '../src/simulators/simulator-server';
 import { StoreKeys } from '../src/store/store-keys';
+import { VENDORS } from '../src/vendors/registry';
 import { settle, type BenchContext } from './lib/bench-context';
 import type { BenchResults, Figure } from './lib/figures';
 import { describeCommit, describeMachine } from './lib/machine';
@@ -192,6 +193,9 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
     REDIS_URL: redis.url,
     SIGNALS_STORE_KEY: randomBytes(32).toString('base64'),
     ...liveVendorEnv(simulators),
+    // The simulators have no budget to protect: a vendor's contract limit (Credeau's 1000/60s) would
+    // measure the budget, not the server. Empty = unlimited, for every registered vendor.
+    ...Object.fromEntries(VENDORS.map((vendor) => [`${vendor.name}_RATE_LIMIT`, ''])),
   };
 }
 

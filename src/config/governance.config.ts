@@ -29,10 +29,12 @@ function rateLimitVar(defaultValue: string | undefined) {
     })
     .refine((limit) => limit.calls >= 1 && limit.calls <= 1_000_000, 'N must be between 1 and 1000000')
     .refine((limit) => limit.windowMs >= 1_000 && limit.windowMs <= 86_400_000, 'the window must be between 1s and 24h');
+  // Set but empty is an explicit "unlimited" (null here), not the vendor's default.
+  const limitOrUnlimited = z.union([z.null().transform(() => undefined), limit]);
   // `prefault`: the default is an input, parsed like a value the operator gave.
   return z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    defaultValue === undefined ? limit.optional() : limit.prefault(defaultValue),
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    defaultValue === undefined ? limitOrUnlimited.optional() : limitOrUnlimited.prefault(defaultValue),
   );
 }
 

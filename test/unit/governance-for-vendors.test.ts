@@ -69,4 +69,9 @@ describe('budget and breaker variables derived from the vendors config is handed
     expect(credeauVendor.defaultRateLimit).toBe('1000/60s');
     expect(loadConfigFor([acme], { ACME_RATE_LIMIT: '' }).governance.vendors[acme.name].rateLimit).toBeUndefined();
   });
+
+  it('takes a set but empty <VENDOR>_RATE_LIMIT as unlimited, even where the vendor has a default', () => {
+    expect(loadConfigFor(VENDORS, { CREDEAU_RATE_LIMIT: '' }).governance.vendors.CREDEAU.rateLimit).toBeUndefined();
+    expect(loadConfigFor(VENDORS, { CREDEAU_RATE_LIMIT: '  ' }).governance.vendors.CREDEAU.rateLimit).toBeUndefined();
+  });
 });
