@@ -9,7 +9,8 @@ import { median } from '../lib/stats';
 
 export const CUSTOMERS_PER_OPERATION = 20;
 export const COLD_CONNECTIONS = 10;
-const WARMUP_SEC = 3;
+// Long enough that the first operations (JIT, pools, the ledger's first data keys) finish inside it.
+const WARMUP_SEC = 6;
 const DURATION_SEC = 15;
 
 /**

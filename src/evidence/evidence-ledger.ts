@@ -16,7 +16,7 @@ import {
   type LedgerHealth,
 } from './evidence-types';
 import { migrate } from './migrate';
-import { writeBatch } from './record-writer';
+import { prepareDraft, writeBatch, type PreparedDraft } from './record-writer';
 import { bytes, inTransaction, int, type SqlDriver } from './sql-driver';
 
 /** Most drafts one group-commit transaction takes. */
@@ -27,6 +27,8 @@ const DAY_MS = 86_400_000;
 
 interface Pending {
   draft: EvidenceDraft;
+  /** The payload, encoding since the append (see prepareDraft). */
+  prepared: Promise<PreparedDraft>;
   resolve: (result: AppendResult) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -92,7 +94,10 @@ class PostgresEvidenceLedger implements EvidenceLedger {
       return Promise.reject(new EvidenceUnavailableError());
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      const pending: Pending = { draft, resolve, reject, started: performance.now(), settled: false, timer: undefined as unknown as NodeJS.Timeout };
+      const prepared = prepareDraft(draft);
+      // A payload that cannot be encoded fails its own batch, which settles this append.
+      prepared.catch(() => undefined);
+      const pending: Pending = { draft, prepared, resolve, reject, started: performance.now(), settled: false, timer: undefined as unknown as NodeJS.Timeout };
       pending.timer = setTimeout(() => {
         // Still queued: it never reaches the database. Already in a batch: that batch may still commit an
         // orphan record no response names (the chain stays whole).
@@ -236,7 +241,8 @@ class PostgresEvidenceLedger implements EvidenceLedger {
       while (this.pending.length > 0 && this.state === 'up') {
         const batch = this.pending.splice(0, GROUP_MAX);
         try {
-          const results = await inTransaction(this.driver, (session) => writeBatch(session, this.keys, batch.map((p) => p.draft)));
+          const prepared = await Promise.all(batch.map((p) => p.prepared));
+          const results = await inTransaction(this.driver, (session) => writeBatch(session, this.keys, prepared));
           batch.forEach((pending, index) => this.settle(pending, results[index] ?? new EvidenceUnavailableError()));
         } catch (error) {
           this.failed('append', error);
