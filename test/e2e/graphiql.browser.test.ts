@@ -122,7 +122,7 @@ describe('GraphiQL in headless Chromium, offline', () => {
     await page.waitForFunction(operationNameIs, 'CustomerDeviceInsights', { timeout: 30_000 });
     await page.locator('button.graphiql-execute-button').click();
     await page.locator('.graphiql-response .CodeMirror-line', { hasText: '"featureCount"' }).waitFor({ timeout: 30_000 });
-    type Shown = { data?: { customerSignals?: { id: string; deviceInsights?: Record<string, unknown> } } };
+    type Shown = { data?: { customerSignals?: { id: string; deviceInsights?: Record<string, unknown> } }; extensions?: Record<string, unknown> };
     const shown = JSON.parse(await page.evaluate(responseText)) as Shown;
 
     // What the pane shows is the simulated customer's data, as the subgraph answers it directly (the
@@ -131,6 +131,8 @@ describe('GraphiQL in headless Chromium, offline', () => {
     const perCall = { requestId: expect.any(String), requestedAt: expect.any(String), processedAt: expect.any(String) };
     expect(shown).toEqual({
       data: { customerSignals: { ...direct.data?.customerSignals, deviceInsights: { ...direct.data?.customerSignals?.deviceInsights, ...perCall } } },
+      // The customer's cache tag (the same customer, the same tag) for a router's response cache.
+      extensions: { apolloCacheTags: direct.extensions?.apolloCacheTags },
     });
     expect(shown.data?.customerSignals?.id).toBe('cust-1');
     expect(shown.data?.customerSignals?.deviceInsights?.status).toBe('COMPLETE');
