@@ -56,7 +56,9 @@ describe('eraseCustomerSignals across three replicas on one Redis', () => {
     router = await startRouterStub();
     fleet = await startReplicaFleet({
       size: 3, redisUrl: redis.url, cluster: false, gateway: 'apollo',
-      env: { ROUTER_INVALIDATION_URL: router.url, ROUTER_INVALIDATION_KEY: ROUTER_KEY },
+      // Acknowledgements end the wait as soon as all three arrived; the long bound only keeps a loaded
+      // machine from turning a slow replica into a missing one (production waits ERASURE_ACK_TIMEOUT_MS, 1 s).
+      env: { ROUTER_INVALIDATION_URL: router.url, ROUTER_INVALIDATION_KEY: ROUTER_KEY, ERASURE_ACK_TIMEOUT_MS: '15000' },
     });
     urls = await Promise.all(fleet.replicas.map((replica) => replica.ready));
   }, 90_000);
