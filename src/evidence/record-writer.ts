@@ -60,22 +60,23 @@ export async function writeBatch(session: SqlSession, keys: EvidenceKeys, drafts
   return results;
 }
 
-/** The customer's live data key, or a new one wrapped under the KEK (first append, or first after an erasure). */
+/** The customer's live data key, or a new one wrapped under the current master (first append, first after an erasure, or a live key no master held here opens). */
 async function customerKey(session: SqlSession, keys: EvidenceKeys, customerHash: Buffer): Promise<{ keyId: string; key: Buffer }> {
-  const existing = (await session.query<{ key_id: string; wrapped_key: unknown }>(
-    `SELECT key_id, wrapped_key FROM evidence_data_keys
+  const existing = (await session.query<{ key_id: string; wrapped_key: unknown; master_fingerprint: string | null }>(
+    `SELECT key_id, wrapped_key, master_fingerprint FROM evidence_data_keys
       WHERE customer_hash = $1 AND wrapped_key IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
     [customerHash],
   )).rows[0];
   if (existing) {
-    const key = keys.unwrap(existing.key_id, customerHash, bytes(existing.wrapped_key));
+    const key = keys.unwrap(existing.key_id, customerHash, bytes(existing.wrapped_key), existing.master_fingerprint);
     if (key) return { keyId: existing.key_id, key };
   }
   const keyId = `dk_${randomBytes(12).toString('base64url')}`;
   const key = newDataKey();
+  const { wrapped, fingerprint } = keys.wrap(keyId, customerHash, key);
   await session.query(
-    'INSERT INTO evidence_data_keys (key_id, customer_hash, wrapped_key, created_at) VALUES ($1, $2, $3, $4)',
-    [keyId, customerHash, keys.wrap(keyId, customerHash, key), new Date()],
+    'INSERT INTO evidence_data_keys (key_id, customer_hash, wrapped_key, master_fingerprint, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [keyId, customerHash, wrapped, fingerprint, new Date()],
   );
   return { keyId, key };
 }
