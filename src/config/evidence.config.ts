@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { booleanVar, integerVar, optionalString } from './env-fields';
 
 /**
@@ -13,6 +14,12 @@ export const evidenceEnvShape = {
    * otherwise: a random key per process (the embedded ledger dies with the process anyway).
    */
   EVIDENCE_MASTER_KEY: optionalString,
+  /**
+   * The master key being rotated away from, 32 bytes base64, only during a rotation: keys it wrapped are
+   * still unwrapped, nothing new is wrapped under it (`npm run evidence:rotate-key` re-wraps its keys under
+   * EVIDENCE_MASTER_KEY; then deploy without it). Default unset.
+   */
+  EVIDENCE_MASTER_KEY_PREVIOUS: optionalString,
   /** `true`: no ledger at all (answers carry no evidence id); the only way to run production without one. Default false. */
   EVIDENCE_DISABLED: booleanVar(false),
   /** Days evidence records and access-log rows are kept before the sweep deletes them. Default 400. */
@@ -45,6 +52,8 @@ export interface EvidenceConfig {
    * only). Kept as text: config is deep-frozen and a frozen Buffer cannot be read by crypto.
    */
   masterKeyBase64?: string;
+  /** EVIDENCE_MASTER_KEY_PREVIOUS, base64: still unwraps, never wraps. Only with masterKeyBase64. */
+  previousMasterKeyBase64?: string;
   retentionDays: number;
   writeTimeoutMs: number;
   poolMax: number;
@@ -58,6 +67,7 @@ export interface EvidenceConfig {
 interface EvidenceEnv {
   EVIDENCE_DATABASE_URL?: string;
   EVIDENCE_MASTER_KEY?: string;
+  EVIDENCE_MASTER_KEY_PREVIOUS?: string;
   EVIDENCE_DISABLED: boolean;
   EVIDENCE_RETENTION_DAYS: number;
   EVIDENCE_WRITE_TIMEOUT_MS: number;
@@ -91,7 +101,18 @@ export function evidenceConfigProblems(env: EvidenceEnv, production: boolean): s
   } else if (Buffer.from(env.EVIDENCE_MASTER_KEY, 'base64').length !== 32) {
     problems.push('EVIDENCE_MASTER_KEY: must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   }
+  problems.push(...previousKeyProblems(env.EVIDENCE_MASTER_KEY, env.EVIDENCE_MASTER_KEY_PREVIOUS));
   return problems;
+}
+
+/** The previous master key is a rotation's old key: 32 bytes, beside a current key, and not the same key. */
+function previousKeyProblems(current: string | undefined, previous: string | undefined): string[] {
+  if (previous === undefined) return [];
+  const bytes = Buffer.from(previous, 'base64');
+  if (bytes.length !== 32) return ['EVIDENCE_MASTER_KEY_PREVIOUS: must be 32 bytes, base64-encoded (the master key being rotated away from)'];
+  if (current === undefined) return ['EVIDENCE_MASTER_KEY_PREVIOUS: only with EVIDENCE_MASTER_KEY (the new key)'];
+  if (bytes.equals(Buffer.from(current, 'base64'))) return ['EVIDENCE_MASTER_KEY_PREVIOUS: must differ from EVIDENCE_MASTER_KEY'];
+  return [];
 }
 
 /** The ledger's settings. Call after evidenceConfigProblems is empty. */
@@ -100,6 +121,7 @@ export function toEvidenceConfig(env: EvidenceEnv): EvidenceConfig {
     disabled: env.EVIDENCE_DISABLED,
     ...(env.EVIDENCE_DATABASE_URL === undefined ? {} : { databaseUrl: env.EVIDENCE_DATABASE_URL }),
     ...(env.EVIDENCE_MASTER_KEY === undefined ? {} : { masterKeyBase64: env.EVIDENCE_MASTER_KEY }),
+    ...(env.EVIDENCE_MASTER_KEY_PREVIOUS === undefined ? {} : { previousMasterKeyBase64: env.EVIDENCE_MASTER_KEY_PREVIOUS }),
     retentionDays: env.EVIDENCE_RETENTION_DAYS,
     writeTimeoutMs: env.EVIDENCE_WRITE_TIMEOUT_MS,
     poolMax: env.EVIDENCE_POOL_MAX,
@@ -110,6 +132,50 @@ export function toEvidenceConfig(env: EvidenceEnv): EvidenceConfig {
       flushIntervalMs: env.ACCESS_LOG_FLUSH_INTERVAL_MS,
       batchMax: env.ACCESS_LOG_BATCH_MAX,
       queueMax: env.ACCESS_LOG_QUEUE_MAX,
+    },
+  };
+}
+
+/**
+ * What the command-line tools (`npm run evidence:verify`, `npm run evidence:rotate-key`) read: they run
+ * beside the servers, not as one, so they validate only these.
+ */
+const evidenceToolEnvShape = {
+  EVIDENCE_DATABASE_URL: optionalString,
+  EVIDENCE_MASTER_KEY: optionalString,
+  EVIDENCE_MASTER_KEY_PREVIOUS: optionalString,
+  /** Data keys `npm run evidence:rotate-key` re-wraps per statement. Default 500. */
+  EVIDENCE_ROTATE_BATCH_SIZE: integerVar(500, 1, 10_000),
+};
+
+export interface EvidenceToolConfig {
+  databaseUrl: string;
+  masterKeyBase64: string;
+  previousMasterKeyBase64?: string;
+  /** EVIDENCE_ROTATE_BATCH_SIZE. */
+  rotateBatchSize: number;
+}
+
+/** The tools' settings, or every problem with them (named by variable, never showing a value). */
+export function loadEvidenceToolConfig(env: Record<string, string | undefined>): { config: EvidenceToolConfig } | { problems: string[] } {
+  const parsed = z.object(evidenceToolEnvShape).safeParse(env);
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.EVIDENCE_DATABASE_URL === undefined || !/^postgres(ql)?:\/\/\S+$/.test(e.EVIDENCE_DATABASE_URL)) {
+    problems.push('EVIDENCE_DATABASE_URL: required, postgres://user@host:port/database');
+  }
+  if (e.EVIDENCE_MASTER_KEY === undefined || Buffer.from(e.EVIDENCE_MASTER_KEY, 'base64').length !== 32) {
+    problems.push('EVIDENCE_MASTER_KEY: required, 32 bytes, base64-encoded');
+  }
+  problems.push(...previousKeyProblems(e.EVIDENCE_MASTER_KEY, e.EVIDENCE_MASTER_KEY_PREVIOUS));
+  if (problems.length > 0 || e.EVIDENCE_DATABASE_URL === undefined || e.EVIDENCE_MASTER_KEY === undefined) return { problems };
+  return {
+    config: {
+      databaseUrl: e.EVIDENCE_DATABASE_URL,
+      masterKeyBase64: e.EVIDENCE_MASTER_KEY,
+      ...(e.EVIDENCE_MASTER_KEY_PREVIOUS === undefined ? {} : { previousMasterKeyBase64: e.EVIDENCE_MASTER_KEY_PREVIOUS }),
+      rotateBatchSize: e.EVIDENCE_ROTATE_BATCH_SIZE,
     },
   };
 }

@@ -13,16 +13,18 @@ export interface AccessLogLimits {
  * The access log's write side: entries wait in a bounded in-memory queue and are written by one
  * multi-row INSERT per batch, so a resolved field costs an array push. What must stay true: every
  * entry is either written, or counted as dropped (queue full) or failed (its flush did not commit and
- * it no longer fits for a retry); the customer id is hashed before it is queued.
+ * it no longer fits for a retry); the customer id is hashed before it is queued (the keyring loaded: always
+ * once the ledger has been up), else when written (entries queued while the database was never reached).
  */
 export class AccessLog {
-  private queue: Array<Omit<AccessEntry, 'customerId'> & { customerHash: Buffer }> = [];
+  /** An entry's customer is its keyed hash, or its id only until the keyring is first loaded. */
+  private queue: Array<Omit<AccessEntry, 'customerId'> & { customer: Buffer | string }> = [];
   private flushing: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly driver: SqlDriver,
-    private readonly keys: EvidenceKeys,
+    private readonly keys: () => EvidenceKeys | undefined,
     private readonly events: EvidenceEvents,
     private readonly limits: AccessLogLimits,
     private readonly canWrite: () => boolean,
@@ -38,7 +40,7 @@ export class AccessLog {
       return;
     }
     const { customerId, ...rest } = entry;
-    this.queue.push({ ...rest, customerHash: this.keys.customerHash(customerId) });
+    this.queue.push({ ...rest, customer: this.keys()?.customerHash(customerId) ?? customerId });
   }
 
   /** Writes what is queued, batch by batch; resolves when the queue is empty or a batch failed. Never rejects. */
@@ -67,7 +69,7 @@ export class AccessLog {
       `SELECT at, subject, client_name, client_version, operation_name, field, evidence_id
          FROM evidence_access_log WHERE customer_hash = $1 AND at >= $2
         ORDER BY at DESC, id DESC LIMIT ${ACCESS_LOG_READ_MAX}`,
-      [this.keys.customerHash(customerId), since ?? new Date(0)],
+      [this.ring().customerHash(customerId), since ?? new Date(0)],
     );
     return rows.map((row) => ({
       at: row.at,
@@ -97,13 +99,21 @@ export class AccessLog {
     }
   }
 
+  private ring(): EvidenceKeys {
+    const keys = this.keys();
+    if (!keys) throw new Error('the evidence keyring is not loaded');
+    return keys;
+  }
+
   private async insert(batch: AccessLog['queue']): Promise<void> {
+    const keys = this.ring();
     const values: unknown[] = [];
     const tuples = batch.map((entry) => {
       const base = values.length;
       values.push(
         entry.at, entry.subject, entry.clientName ?? null, entry.clientVersion ?? null,
-        entry.operationName ?? null, entry.customerHash, entry.field, entry.evidenceId ?? null,
+        entry.operationName ?? null, typeof entry.customer === 'string' ? keys.customerHash(entry.customer) : entry.customer,
+        entry.field, entry.evidenceId ?? null,
       );
       return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });

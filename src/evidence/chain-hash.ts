@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { bytes, int } from './sql-driver';
 
 /** The columns of one record the chain covers (everything but prev_hash and hash themselves). */
 export interface ChainedRecord {
@@ -45,4 +46,12 @@ function int64(value: number): Buffer {
   const bytes = Buffer.alloc(8);
   bytes.writeBigInt64BE(BigInt(value));
   return bytes;
+}
+
+/** A record's chained columns as a row of `evidence_records` holds them (either driver). */
+export function chainedRecordOf(row: Record<string, unknown>): ChainedRecord {
+  return {
+    id: String(row.id), seq: int(row.seq), vendor: String(row.vendor), product: String(row.product), customerHash: bytes(row.customer_hash),
+    keyId: String(row.key_id), retrievedAt: row.retrieved_at as Date, recordedAt: row.recorded_at as Date, sealed: bytes(row.sealed),
+  };
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { EvidenceConfig } from '../config';
 import { AccessLog } from './access-log';
 import type { EvidenceEvents } from './evidence-events';
-import { EvidenceKeys, open } from './evidence-keys';
+import { open, type EvidenceKeys } from './evidence-keys';
 import {
   EvidenceUnavailableError,
   type AccessEntry,
@@ -15,6 +15,8 @@ import {
   type EvidenceRecordView,
   type LedgerHealth,
 } from './evidence-types';
+import { KeyringLockedError, loadKeyring } from './keyring';
+import { MasterKey, MasterKeys } from './master-keys';
 import { migrate } from './migrate';
 import { prepareDraft, writeBatch, type PreparedDraft } from './record-writer';
 import { bytes, inTransaction, int, type SqlDriver } from './sql-driver';
@@ -38,11 +40,15 @@ interface Pending {
 
 /**
  * Opens the ledger on EVIDENCE_DATABASE_URL (pg) or, without it, on an embedded in-memory PGlite.
- * Never rejects because the database is down: the ledger starts 'down', and the health probe migrates
- * and brings it up when the database answers.
+ * Never rejects because the database is down: the ledger starts 'down', and the health probe migrates,
+ * loads (or first creates) the keyring and brings it up when the database answers. Master keys that open
+ * neither the keyring nor the records written before it keep the ledger down (logged by fingerprint):
+ * appending under other keys would split the customer hashes and break the chain.
  */
 export async function openEvidenceLedger(config: EvidenceConfig, events: EvidenceEvents, logger: Logger): Promise<EvidenceLedger> {
-  const keys = config.masterKeyBase64 ? EvidenceKeys.fromBase64(config.masterKeyBase64) : new EvidenceKeys(randomBytes(32));
+  const masters = config.masterKeyBase64
+    ? MasterKeys.fromBase64(config.masterKeyBase64, config.previousMasterKeyBase64)
+    : new MasterKeys(MasterKey.fromBytes(randomBytes(32)));
   let driver: SqlDriver;
   if (config.databaseUrl) {
     const { openPgDriver } = await import('./pg-driver');
@@ -51,7 +57,7 @@ export async function openEvidenceLedger(config: EvidenceConfig, events: Evidenc
     const { openPgliteDriver } = await import('./pglite-driver');
     driver = await openPgliteDriver();
   }
-  const ledger = new PostgresEvidenceLedger(driver, keys, config, events, logger);
+  const ledger = new PostgresEvidenceLedger(driver, masters, config, events, logger);
   await ledger.start();
   return ledger;
 }
@@ -65,15 +71,18 @@ class PostgresEvidenceLedger implements EvidenceLedger {
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly sweepTimer: NodeJS.Timeout;
   private readonly accessLog: AccessLog;
+  /** Loaded by the first successful probe and kept: the keyring's keys never change for a database. */
+  private keys: EvidenceKeys | undefined;
+  private lockedLogged = false;
 
   constructor(
     private readonly driver: SqlDriver,
-    private readonly keys: EvidenceKeys,
+    private readonly masters: MasterKeys,
     private readonly config: EvidenceConfig,
     private readonly events: EvidenceEvents,
     private readonly logger: Logger,
   ) {
-    this.accessLog = new AccessLog(driver, keys, events, config.accessLog, () => this.state === 'up', (error) => this.failed('access_log', error));
+    this.accessLog = new AccessLog(driver, () => this.keys, events, config.accessLog, () => this.state === 'up', (error) => this.failed('access_log', error));
     this.sweepTimer = setInterval(() => void this.sweep().catch(() => undefined), config.sweepIntervalMs);
     this.sweepTimer.unref();
   }
@@ -112,7 +121,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
   async read(ids: readonly string[]): Promise<(EvidenceRecordView | null)[]> {
     if (ids.length === 0) return [];
     const rows = await this.guard('read', async () => (await this.driver.query<Record<string, unknown>>(
-      `SELECT r.id, r.vendor, r.product, r.customer_hash, r.key_id, r.retrieved_at, r.sealed, k.wrapped_key
+      `SELECT r.id, r.vendor, r.product, r.customer_hash, r.key_id, r.retrieved_at, r.sealed, k.wrapped_key, k.master_fingerprint
          FROM evidence_records r LEFT JOIN evidence_data_keys k ON k.key_id = r.key_id
         WHERE r.id = ANY($1::text[])`,
       [[...ids]],
@@ -126,8 +135,8 @@ class PostgresEvidenceLedger implements EvidenceLedger {
   }
 
   async eraseCustomer(customerId: string): Promise<{ evidenceRecords: number; erasedAt: Date }> {
-    const customerHash = this.keys.customerHash(customerId);
     const result = await this.guard('erase', () => inTransaction(this.driver, async (session) => {
+      const customerHash = this.ring.customerHash(customerId);
       // The chain row lock orders the erasure with every replica's appends: one committed after it sees it.
       await session.query('SELECT head_seq FROM evidence_chain WHERE id = 1 FOR UPDATE');
       const erasedAt = new Date();
@@ -213,9 +222,10 @@ class PostgresEvidenceLedger implements EvidenceLedger {
     if (row.wrapped_key === null || row.wrapped_key === undefined) return { ...empty, status: 'ERASED' };
     if (retrievedAt.getTime() < expiredBefore) return { ...empty, status: 'EXPIRED' };
     const customerHash = bytes(row.customer_hash);
-    const dataKey = this.keys.unwrap(String(row.key_id), customerHash, bytes(row.wrapped_key));
+    const fingerprint = row.master_fingerprint === null || row.master_fingerprint === undefined ? null : String(row.master_fingerprint);
+    const dataKey = this.ring.unwrap(String(row.key_id), customerHash, bytes(row.wrapped_key), fingerprint);
     const plain = dataKey && open(dataKey, Buffer.from(base.id, 'utf8'), bytes(row.sealed));
-    // A record this master key cannot open reads like an erased one: nothing of it is shown.
+    // A record no master key held here opens reads like an erased one: nothing of it is shown.
     if (!plain) return { ...empty, status: 'ERASED' };
     const payload = await decodePayload(plain);
     if (!payload) return { ...empty, status: 'ERASED' };
@@ -242,7 +252,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
         const batch = this.pending.splice(0, GROUP_MAX);
         try {
           const prepared = await Promise.all(batch.map((p) => p.prepared));
-          const results = await inTransaction(this.driver, (session) => writeBatch(session, this.keys, prepared));
+          const results = await inTransaction(this.driver, (session) => writeBatch(session, this.ring, prepared));
           batch.forEach((pending, index) => this.settle(pending, results[index] ?? new EvidenceUnavailableError()));
         } catch (error) {
           this.failed('append', error);
@@ -268,6 +278,12 @@ class PostgresEvidenceLedger implements EvidenceLedger {
       this.events.write({ vendor, product, result: 'evidenceId' in outcome ? 'ok' : 'refused', durationMs });
       pending.resolve(outcome);
     }
+  }
+
+  /** The keyring's keys; every caller runs only while up, which a loaded keyring precedes. */
+  private get ring(): EvidenceKeys {
+    if (!this.keys) throw new EvidenceUnavailableError();
+    return this.keys;
   }
 
   /** Runs a database call; down: fails fast; failing: counts it, marks the ledger down if the database is at fault. */
@@ -308,7 +324,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
 
   private probing = false;
 
-  /** One try: migrate if never done, `SELECT 1`; up on success. */
+  /** One try: migrate if never done, load the keyring if not yet loaded, `SELECT 1`; up on success. */
   private async probe(): Promise<void> {
     if (this.probing || this.closed) return;
     this.probing = true;
@@ -317,6 +333,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
         await migrate(this.driver, this.logger);
         this.migrated = true;
       }
+      this.keys ??= await loadKeyring(this.driver, this.masters);
       await this.driver.query('SELECT 1');
       if (this.closed) return;
       if (this.probeTimer) clearInterval(this.probeTimer);
@@ -328,8 +345,14 @@ class PostgresEvidenceLedger implements EvidenceLedger {
       }
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      this.events.error({ operation: this.migrated ? 'probe' : 'migrate' });
-      this.logger.warn({ code: typeof code === 'string' ? code : undefined }, 'evidence ledger probe failed');
+      this.events.error({ operation: !this.migrated ? 'migrate' : this.keys ? 'probe' : 'keyring' });
+      if (error instanceof KeyringLockedError) {
+        // A configuration fault, not an outage: said once, at error level (fingerprints only, never a key).
+        if (!this.lockedLogged) this.logger.error({ code: error.code }, error.message);
+        this.lockedLogged = true;
+      } else {
+        this.logger.warn({ code: typeof code === 'string' ? code : undefined }, 'evidence ledger probe failed');
+      }
       this.markDown();
     } finally {
       this.probing = false;

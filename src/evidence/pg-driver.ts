@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import { Pool, type Client } from 'pg';
 import type { Logger } from 'pino';
 import type { SqlDriver } from './sql-driver';
 
@@ -37,5 +37,18 @@ export function openPgDriver(url: string, poolMax: number, timeoutMs: number, lo
       };
     },
     end: () => pool.end(),
+  } as SqlDriver;
+}
+
+/**
+ * One `pg` Client as a SqlDriver, for the command-line tools: every query and "session" is that one
+ * connection (a tool runs one thing at a time), and end() closes it.
+ */
+export function clientDriver(client: Client): SqlDriver {
+  const query = (text: string, values?: unknown[]) => client.query(text, values);
+  return {
+    query,
+    connect: async () => ({ query, release: () => undefined }),
+    end: () => client.end(),
   } as SqlDriver;
 }

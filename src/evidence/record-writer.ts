@@ -104,21 +104,22 @@ async function erasuresOf(session: SqlSession, hashes: readonly Buffer[]): Promi
 }
 
 /**
- * Each customer's live data key: the newest one not destroyed, or a new one wrapped under the KEK (a
- * customer's first record, or the first after an erasure), all created in one INSERT.
+ * Each customer's live data key: the newest one not destroyed that a master held here opens, or a new one
+ * wrapped under the current master (a customer's first record, the first after an erasure, or a live key no
+ * master here opens), all created in one INSERT.
  */
 async function dataKeysOf(session: SqlSession, keys: EvidenceKeys, hashes: readonly Buffer[]): Promise<Map<string, { keyId: string; key: Buffer }>> {
   const found = new Map<string, { keyId: string; key: Buffer }>();
   if (hashes.length === 0) return found;
-  const rows = (await session.query<{ key_id: string; customer_hash: unknown; wrapped_key: unknown }>(
-    `SELECT DISTINCT ON (customer_hash) key_id, customer_hash, wrapped_key FROM evidence_data_keys
+  const rows = (await session.query<{ key_id: string; customer_hash: unknown; wrapped_key: unknown; master_fingerprint: string | null }>(
+    `SELECT DISTINCT ON (customer_hash) key_id, customer_hash, wrapped_key, master_fingerprint FROM evidence_data_keys
       WHERE customer_hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h) AND wrapped_key IS NOT NULL
       ORDER BY customer_hash, created_at DESC`,
     [hexArray(hashes)],
   )).rows;
   for (const row of rows) {
     const customerHash = bytes(row.customer_hash);
-    const key = keys.unwrap(row.key_id, customerHash, bytes(row.wrapped_key));
+    const key = keys.unwrap(row.key_id, customerHash, bytes(row.wrapped_key), row.master_fingerprint);
     if (key) found.set(customerHash.toString('hex'), { keyId: row.key_id, key });
   }
   const created: unknown[] = [];
@@ -128,12 +129,13 @@ async function dataKeysOf(session: SqlSession, keys: EvidenceKeys, hashes: reado
     if (found.has(hex)) continue;
     const keyId = `dk_${randomBytes(12).toString('base64url')}`;
     const key = newDataKey();
-    created.push(keyId, customerHash, keys.wrap(keyId, customerHash, key), now);
+    const { wrapped, fingerprint } = keys.wrap(keyId, customerHash, key);
+    created.push(keyId, customerHash, wrapped, fingerprint, now);
     found.set(hex, { keyId, key });
   }
   if (created.length > 0) {
     await session.query(
-      `INSERT INTO evidence_data_keys (key_id, customer_hash, wrapped_key, created_at) VALUES ${placeholders(created.length / 4, 4)}`,
+      `INSERT INTO evidence_data_keys (key_id, customer_hash, wrapped_key, master_fingerprint, created_at) VALUES ${placeholders(created.length / 5, 5)}`,
       created,
     );
   }

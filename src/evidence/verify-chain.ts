@@ -1,4 +1,4 @@
-import { chainHash } from './chain-hash';
+import { chainHash, chainedRecordOf } from './chain-hash';
 import { bytes, int, type SqlQueryable } from './sql-driver';
 
 export type ChainVerdict =
@@ -33,10 +33,7 @@ export async function verifyChain(db: SqlQueryable, chainKey: Buffer): Promise<C
         return { ok: false, id, seq, reason: `record seq ${expectedSeq} (before this one) is missing` };
       }
       if (!bytes(row.prev_hash).equals(prev)) return { ok: false, id, seq, reason: 'its link to the previous record does not match' };
-      const hash = chainHash(chainKey, prev, {
-        id, seq, vendor: String(row.vendor), product: String(row.product), customerHash: bytes(row.customer_hash),
-        keyId: String(row.key_id), retrievedAt: row.retrieved_at as Date, recordedAt: row.recorded_at as Date, sealed: bytes(row.sealed),
-      });
+      const hash = chainHash(chainKey, prev, chainedRecordOf(row));
       if (!hash.equals(bytes(row.hash))) return { ok: false, id, seq, reason: 'its contents do not match its hash (edited or moved)' };
       prev = hash;
       lastId = id;

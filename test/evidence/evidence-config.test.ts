@@ -23,6 +23,15 @@ describe('evidence config', () => {
     expect(problemsOf({ EVIDENCE_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^EVIDENCE_RETENTION_DAYS/)]);
   });
 
+  it('EVIDENCE_MASTER_KEY_PREVIOUS: 32 bytes, only beside EVIDENCE_MASTER_KEY, never the same key; read as the previous master', () => {
+    const previous = randomBytes(32).toString('base64');
+    expect(problemsOf({ EVIDENCE_DATABASE_URL: URL, EVIDENCE_MASTER_KEY: KEY, EVIDENCE_MASTER_KEY_PREVIOUS: 'c2hvcnQ=' })).toEqual([expect.stringMatching(/^EVIDENCE_MASTER_KEY_PREVIOUS: must be 32 bytes/)]);
+    expect(problemsOf({ EVIDENCE_MASTER_KEY_PREVIOUS: previous })).toEqual([expect.stringMatching(/^EVIDENCE_MASTER_KEY_PREVIOUS: only with EVIDENCE_MASTER_KEY/)]);
+    expect(problemsOf({ EVIDENCE_DATABASE_URL: URL, EVIDENCE_MASTER_KEY: KEY, EVIDENCE_MASTER_KEY_PREVIOUS: KEY })).toEqual([expect.stringMatching(/^EVIDENCE_MASTER_KEY_PREVIOUS: must differ/)]);
+    expect(loadConfig({ EVIDENCE_DATABASE_URL: URL, EVIDENCE_MASTER_KEY: KEY, EVIDENCE_MASTER_KEY_PREVIOUS: previous }).evidence)
+      .toMatchObject({ masterKeyBase64: KEY, previousMasterKeyBase64: previous });
+  });
+
   it('reads the defaults, and the embedded ledger outside production', () => {
     expect(loadConfig({}).evidence).toEqual({
       disabled: false, retentionDays: 400, writeTimeoutMs: 2000, poolMax: 10, sweepIntervalMs: 3_600_000, healthProbeMs: 1000,

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { EvidenceKeys } from '../../src/evidence/evidence-keys';
+import { chainKeyFor } from '../../src/evidence/keyring';
+import { MasterKeys } from '../../src/evidence/master-keys';
 import { verifyChain, type EvidenceLedger } from '../../src/evidence';
 import { createTestDatabase } from '../support/postgres';
 import { draft, FEATURE_JSON, newMasterKey, openLedger, REFERENCE, SMS_TEXT, until } from './evidence-support';
@@ -26,7 +27,7 @@ describe('evidence ledger on PostgreSQL', () => {
     await db.drop();
   });
 
-  const verify = () => verifyChain(sql, EvidenceKeys.fromBase64(key).chainKey);
+  const verify = async () => verifyChain(sql, await chainKeyFor(sql, MasterKeys.fromBase64(key)));
 
   it('appends and reads back the body bytes as given, the customer, arguments and request id', async () => {
     const given = draft(CUSTOMER);
@@ -68,7 +69,7 @@ describe('evidence ledger on PostgreSQL', () => {
     ledger.recordAccess({ at: new Date(), subject: 'svc-underwriting', customerId: CUSTOMER, field: 'Customer.extractedSms' });
     await ledger.readAccessLog(CUSTOMER);
     const tables = (await sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((r) => r.table_name);
-    expect(tables).toEqual(expect.arrayContaining(['evidence_records', 'evidence_data_keys', 'evidence_access_log', 'evidence_chain', 'evidence_erasures']));
+    expect(tables).toEqual(expect.arrayContaining(['evidence_records', 'evidence_data_keys', 'evidence_access_log', 'evidence_chain', 'evidence_erasures', 'evidence_keyring']));
     const needles = [CUSTOMER, REFERENCE, SMS_TEXT, FEATURE_JSON, 'UNMISTAKABLE'];
     let rowsScanned = 0;
     for (const table of tables) {

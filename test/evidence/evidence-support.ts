@@ -1,15 +1,19 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import type { EvidenceConfig } from '../../src/config';
 import { EvidenceEvents, openEvidenceLedger, type EvidenceDraft, type EvidenceLedger } from '../../src/evidence';
+import { exitCodeOf } from '../support/postgres';
 
 export const silent = pino({ level: 'silent' });
 
-export function ledgerConfig(databaseUrl: string | undefined, masterKeyBase64: string, overrides: Partial<EvidenceConfig> = {}): EvidenceConfig {
+export function ledgerConfig(databaseUrl: string | undefined, masterKeyBase64: string | undefined, overrides: Partial<EvidenceConfig> = {}): EvidenceConfig {
   return {
     disabled: false,
     ...(databaseUrl ? { databaseUrl } : {}),
-    masterKeyBase64,
+    ...(masterKeyBase64 ? { masterKeyBase64 } : {}),
     retentionDays: 400,
     writeTimeoutMs: 5_000,
     poolMax: 4,
@@ -58,4 +62,22 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * One of the built command-line tools (`npm run evidence:verify`, `evidence:rotate-key`) as its npm
+ * script runs it: a real child process on the build (made by `pretest`), with only the given evidence
+ * variables set.
+ */
+export async function runEvidenceScript(script: 'verify-evidence' | 'rotate-evidence-key', env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+  const path = join(__dirname, '..', '..', 'dist', 'src', 'scripts', `${script}.js`);
+  if (!existsSync(path)) throw new Error(`${path} missing: run npm run build first`);
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EVIDENCE_')));
+  const child = spawn(process.execPath, [path], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (err += d));
+  const code = await exitCodeOf(child);
+  return { code, out, err };
 }
