@@ -10,6 +10,8 @@ import type { VendorName } from '../errors';
  * - Each caller waits on its own deadline and gives up alone (VENDOR_TIMEOUT); the work goes on for the
  *   others, and its late failure is still handled.
  * - The key is free again as soon as the work settles: results are not kept here (that is a cache's job).
+ *   Work that answers early (`answer`) holds the key until it settles, so callers joining meanwhile get
+ *   the answer given instead of starting the work again.
  * - When every caller still waiting was cancelled (its client went away), the work is cancelled too: a
  *   disconnect stops its operation's vendor calls, but never a flight another operation still waits on.
  *   A caller that only ran out of time leaves the work going: its answer still fills the store.
@@ -22,27 +24,37 @@ export class SingleFlight<T> {
     private readonly budgetMs: number,
   ) {}
 
-  /** Joins the work in flight for `key`, or starts `work` as the one every caller of `key` joins. */
-  run(key: string, work: (budget: Deadline) => Promise<T>, waiterDeadline: Deadline): Promise<T> {
+  /**
+   * Joins the work in flight for `key`, or starts `work` as the one every caller of `key` joins. `work`
+   * may hand its result to the waiters early with `answer` and go on (keeping what it fetched): the
+   * waiters, and whoever joins until the work settles, get that result at once; a later failure of the
+   * work is then dropped, never theirs.
+   */
+  run(key: string, work: (budget: Deadline, answer: (value: T) => void) => Promise<T>, waiterDeadline: Deadline): Promise<T> {
     // A caller already cancelled (a queued loader key of an operation whose client left) starts nothing.
     if (waiterDeadline.signal.aborted) return untilDeadline(new Promise<T>(() => undefined), waiterDeadline, this.vendor);
     let flight = this.flights.get(key);
     if (!flight) {
       const budget = new Deadline(this.budgetMs);
-      const started: Flight<T> = {
-        budget,
-        waiting: 0,
-        promise: Promise.resolve()
-          .then(() => work(budget))
-          .finally(() => {
-            budget.dispose();
-            this.flights.delete(key);
-          }),
-      };
+      let answer!: (value: T) => void;
+      let fail!: (reason: unknown) => void;
+      const promise = new Promise<T>((resolve, reject) => {
+        answer = resolve;
+        fail = reject;
+      });
       // Every waiter may have given up before the work settles; its failure is still handled.
-      started.promise.catch(() => undefined);
+      promise.catch(() => undefined);
+      const started: Flight<T> = { budget, waiting: 0, promise };
       this.flights.set(key, started);
       flight = started;
+      // Settling an answered promise again does nothing: the first of `answer` and the work's end wins.
+      void Promise.resolve()
+        .then(() => work(budget, answer))
+        .then(answer, fail)
+        .finally(() => {
+          budget.dispose();
+          this.flights.delete(key);
+        });
     }
     this.join(flight, waiterDeadline.signal);
     return untilDeadline(flight.promise, waiterDeadline, this.vendor);
@@ -69,6 +81,7 @@ export class SingleFlight<T> {
 }
 
 interface Flight<T> {
+  /** Settles with the work's first answer (or its failure before any). */
   promise: Promise<T>;
   /** The work's own time budget; cancelled when every waiter was cancelled. */
   budget: Deadline;

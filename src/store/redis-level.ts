@@ -9,6 +9,18 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /**
+ * A miss in one round trip: the entry's sealed value when there is one, otherwise the claim taken in the
+ * same step (so no other replica can write the value between the look and the claim). KEYS: entry, its
+ * claim (one hash tag). ARGV: token, claim ttl ms, '1' to try the claim even when a value is there (the
+ * caller could not use it: too old for it, or unreadable). Reply: {value or '', 1 when the claim was taken}.
+ */
+const LOOKUP_OR_CLAIM = `
+local value = redis.call('get', KEYS[1])
+if value and ARGV[3] ~= '1' then return {value, 0} end
+local taken = redis.call('set', KEYS[2], ARGV[1], 'PX', ARGV[2], 'NX')
+return {value or '', taken and 1 or 0}`;
+
+/**
  * Stores one customer's entry unless an erasure came after its fetch started, and indexes it for erasure.
  * KEYS: entry, marker, index (one hash tag). ARGV: sealed value, ttl ms, fetch start (ms since the epoch).
  * 0: refused (erased), 1: stored. The index lives at least as long as its longest entry.
@@ -46,6 +58,16 @@ for i = 3, #KEYS, 2 do
 end
 redis.call('del', KEYS[2])
 return deleted`;
+
+/** What one `lookupOrClaim` found and took. */
+export interface LookupOrClaim {
+  /** Redis held a value for the key (usable or not). */
+  present: boolean;
+  /** The value opened; undefined when absent or not sealed under this key by this store key. */
+  plaintext: Buffer | undefined;
+  /** The claim, when this call took it. */
+  token: Buffer | undefined;
+}
 
 /** Reads of the index before giving up on an erasure that keeps racing new writes (practically never more than 2). */
 const ERASE_ATTEMPTS = 10;
@@ -118,6 +140,23 @@ export class RedisLevel {
     if (value === null) return undefined;
     const instant = Number(value);
     return Number.isFinite(instant) ? instant : undefined;
+  }
+
+  /**
+   * One round trip for a miss: the value of `key` (opened, as `get` gives it) when Redis holds one, else
+   * the claim on `key` for `claimTtlMs` taken atomically with the look (`token`: ours to renew and
+   * release; undefined: another replica holds it). With `claimEvenIfPresent` (the caller found the value
+   * unusable before) the claim is tried whatever Redis holds, and the value is returned beside it.
+   * `present` says Redis held a value, even one that does not open (undefined `plaintext`).
+   */
+  async lookupOrClaim(key: string, claimTtlMs: number, claimEvenIfPresent = false): Promise<LookupOrClaim> {
+    const name = claimKey(key);
+    const token = this.box.seal(name, randomBytes(16));
+    const reply = await this.redis.client.callBuffer('eval', [LOOKUP_OR_CLAIM, 2, key, name, token, Math.max(1, Math.round(claimTtlMs)), claimEvenIfPresent ? '1' : '0']);
+    if (!Array.isArray(reply) || !Buffer.isBuffer(reply[0])) throw new Error('unexpected reply to the lookup script');
+    const sealed = reply[0];
+    const present = sealed.length > 0;
+    return { present, plaintext: present ? this.box.open(key, sealed) : undefined, token: reply[1] === 1 ? token : undefined };
   }
 
   /** Takes the claim on `key` for `ttlMs`; the token to renew and release it, or undefined when held by another. */

@@ -68,7 +68,11 @@ export interface Acceptable {
  * change the vendor's answer): memory, then Redis, then the vendor, once. What must stay true:
  * - One vendor call per key and freshness window: concurrent callers in this process share one fetch
  *   (SingleFlight); across replicas, the one holding the Redis claim fetches while the others poll
- *   Redis for its result, and take the claim over if it expires (the fetching replica died).
+ *   Redis for its result, and take the claim over if it expires (the fetching replica died). Looking in
+ *   Redis and claiming are one round trip (RedisLevel.lookupOrClaim), and so is each poll.
+ * - The vendor's answer goes to the waiting callers as soon as it (and its evidence stamp) is there;
+ *   compacting, sealing and the Redis write come after, still under the claim, so other replicas wait for
+ *   the value rather than asking the vendor again. A failed write never fails or delays that answer.
  * - Each caller waits on its own deadline; the shared fetch runs on its own budget.
  * - Redis is never needed for an answer: any Redis failure (down, slow, garbage) is a miss and the vendor
  *   is asked, with a warning at most once a minute.
@@ -148,12 +152,16 @@ export class SignalStore {
     const flightKey = `${key}\u0000${maxAgeMs ?? ''}`;
     const answer = await this.flightsOf(descriptor.vendor).run(
       flightKey,
-      (budget) => this.fill(descriptor, key, maxAgeMs, fetch, budget, startedAt),
+      (budget, early) => this.fill(descriptor, key, maxAgeMs, fetch, budget, startedAt, early as Answer<V>),
       deadline,
     );
     return answer as StoreAnswer<V>;
   }
 
+  /**
+   * One key's fill, for everyone in this process asking: Redis (one round trip per look: the value, or
+   * the claim), else the vendor. `answer` hands the vendor's answer to the waiters before it is kept.
+   */
   private async fill<V>(
     descriptor: StoreDescriptor<V>,
     key: string,
@@ -161,43 +169,55 @@ export class SignalStore {
     fetch: StoreFetch<V>,
     budget: Deadline,
     startedAt: number,
+    answer: Answer<V>,
   ): Promise<StoreAnswer<V>> {
     const redis = this.redis;
     if (!redis || maxAgeMs === 0) {
       this.emit(descriptor, 'miss', startedAt);
-      return this.fetchAndKeep(descriptor, key, fetch, budget, false);
+      return this.fetchAndKeep(descriptor, key, fetch, budget, false, answer);
     }
     let token: Buffer | undefined;
     try {
+      // After Redis showed a value this caller cannot use (too old for it, unreadable), the claim is tried whatever it holds.
+      let claimEvenIfPresent = false;
       for (;;) {
-        const found = await this.readRedis(descriptor, key, maxAgeMs);
+        const readStartedAt = Date.now();
+        const looked = await redis.lookupOrClaim(key, this.options.config.claimTtlMs, claimEvenIfPresent);
+        const found = looked.plaintext && (await this.entryFrom(descriptor, key, looked.plaintext, (candidate) => fresh(candidate, maxAgeMs), readStartedAt));
         if (found) {
-          if (token) await redis.release(key, token);
+          if (looked.token) redis.release(key, looked.token).catch(() => undefined);
           this.emit(descriptor, 'hit_redis', startedAt);
           return { entry: found, fromCache: true, stale: false, evidence: evidenceOf(found) };
         }
-        // Holding the claim and still no value (checked once more after taking it): fetch.
-        if (token) break;
-        token = await redis.claim(key, this.options.config.claimTtlMs);
-        if (!token) await this.pause(descriptor, budget);
+        // The claim was taken in the same step as the look: no usable value can have landed in between.
+        if (looked.token) {
+          token = looked.token;
+          break;
+        }
+        if (looked.present && !claimEvenIfPresent) {
+          claimEvenIfPresent = true;
+          continue;
+        }
+        await this.pause(descriptor, budget);
       }
     } catch (error) {
       if (budget.expired()) throw errorForTransportFailure(descriptor.vendor, budget.signal.reason, 'deadline');
       redis.warn('signal store: redis failed, answering from the vendor', error);
       this.emit(descriptor, 'error', startedAt);
-      return this.fetchAndKeep(descriptor, key, fetch, budget, false);
+      return this.fetchAndKeep(descriptor, key, fetch, budget, false, answer);
     }
     this.emit(descriptor, 'miss', startedAt);
     const claimed = token;
-    // Renewed while the fetch runs, so only a dead replica's claim expires.
+    // Renewed while the fetch runs and its answer is kept, so only a dead replica's claim expires.
     const renewal = setInterval(() => {
       redis.renew(key, claimed, this.options.config.claimTtlMs).catch(() => undefined);
     }, Math.max(10, Math.floor(this.options.config.claimTtlMs / 3)));
     renewal.unref();
     try {
-      return await this.fetchAndKeep(descriptor, key, fetch, budget, true);
+      return await this.fetchAndKeep(descriptor, key, fetch, budget, true, answer);
     } finally {
       clearInterval(renewal);
+      // Released only once the value is in Redis: until then other replicas wait for it, not the vendor.
       redis.release(key, claimed).catch(() => undefined);
     }
   }
@@ -210,26 +230,51 @@ export class SignalStore {
     }
   }
 
+  /**
+   * Asks the vendor, hands the answer to the waiters (`answer`), then keeps it: compacted, sealed and
+   * written to Redis (`writeRedis`), then memory. Keeping never fails or delays the answer given: its
+   * failures are warnings (Redis) or dropped.
+   */
   private async fetchAndKeep<V>(
     descriptor: StoreDescriptor<V>,
     key: string,
     fetch: StoreFetch<V>,
     budget: Deadline,
     writeRedis: boolean,
+    answer: Answer<V>,
   ): Promise<StoreAnswer<V>> {
     const { value, evidence, fetchStartedAt } = await fetch(budget);
     const retrievedAt = Date.now();
     const evidenceId = 'evidenceId' in evidence ? evidence.evidenceId : undefined;
     // An answer whose evidence is missing (ledger down, customer erased meanwhile) is served once, never kept.
     const { windowMs, retainMs } = storable(evidence) ? this.keepFor(descriptor, value) : { windowMs: 0, retainMs: 0 };
-    if (windowMs <= 0) return { entry: { value, retrievedAt, expiresAt: retrievedAt, evidenceId }, fromCache: false, stale: false, evidence };
-    const compacted = descriptor.compact(value, this.tablesOf(descriptor.product));
-    const entry: StoredEntry<V> = { value: compacted.kept, retrievedAt, expiresAt: retrievedAt + windowMs, evidenceId };
+    const expiresAt = retrievedAt + Math.max(0, windowMs);
+    const served: StoreAnswer<V> = { entry: { value, retrievedAt, expiresAt, evidenceId }, fromCache: false, stale: false, evidence };
+    answer(served);
+    if (windowMs <= 0) return served;
+    try {
+      await this.keep(descriptor, key, { value, retrievedAt, expiresAt, evidenceId }, retainMs, fetchStartedAt, writeRedis);
+    } catch (error) {
+      this.redis?.warn('signal store: an answer could not be kept', error);
+    }
+    return served;
+  }
+
+  /** Keeps a fresh vendor answer: Redis (with its erasure guard) when `writeRedis`, then this process's memory. */
+  private async keep<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    fetched: StoredEntry<V>,
+    retainMs: number,
+    fetchStartedAt: number,
+    writeRedis: boolean,
+  ): Promise<void> {
+    const compacted = descriptor.compact(fetched.value, this.tablesOf(descriptor.product));
+    const entry: StoredEntry<V> = { ...fetched, value: compacted.kept };
     // Redis first: its script refuses the write when the customer was erased after this fetch began, and
     // then this replica's memory must not keep it either.
     const written = writeRedis && this.redis ? await this.writeRedis(descriptor, key, entry, compacted, retainMs, fetchStartedAt) : 'skipped';
     if (written !== 'erased' && !this.erasedSince(key, fetchStartedAt)) this.memory.set(key, entry, compacted.bytes, retainMs);
-    return { entry, fromCache: false, stale: false, evidence };
   }
 
   /** How long an answer is fresh, and how much longer it is kept to be served stale (settled answers only). */
@@ -327,22 +372,31 @@ export class SignalStore {
     return this.memory.deleteCustomer(customerTag, erasedAt);
   }
 
-  /** A stored entry fresh enough for this caller, or undefined; unreadable values are misses. */
-  private readRedis<V>(descriptor: StoreDescriptor<V>, key: string, maxAgeMs: number | undefined): Promise<StoredEntry<V> | undefined> {
-    return this.readRedisEntry(descriptor, key, (candidate) => fresh(candidate, maxAgeMs));
-  }
-
   /** The entry Redis holds for `key` when `wanted` accepts its times; copied into memory for the same keeping time. */
   private async readRedisEntry<V>(
     descriptor: StoreDescriptor<V>,
     key: string,
     wanted: (candidate: { retrievedAt: number; expiresAt: number }) => boolean,
   ): Promise<StoredEntry<V> | undefined> {
-    const redis = this.redis as RedisLevel;
     const readStartedAt = Date.now();
-    const plaintext = await redis.get(key);
-    const header = plaintext && readStoredHeader(plaintext);
-    if (!plaintext || !header) return undefined;
+    const plaintext = await (this.redis as RedisLevel).get(key);
+    return plaintext && this.entryFrom(descriptor, key, plaintext, wanted, readStartedAt);
+  }
+
+  /**
+   * The entry in `plaintext` (read from Redis for `key` at `readStartedAt`) when `wanted` accepts its
+   * times; copied into memory for the same keeping time. Unreadable values are undefined (misses).
+   */
+  private async entryFrom<V>(
+    descriptor: StoreDescriptor<V>,
+    key: string,
+    plaintext: Buffer,
+    wanted: (candidate: { retrievedAt: number; expiresAt: number }) => boolean,
+    readStartedAt: number,
+  ): Promise<StoredEntry<V> | undefined> {
+    const redis = this.redis as RedisLevel;
+    const header = readStoredHeader(plaintext);
+    if (!header) return undefined;
     const { retrievedAt, expiresAt, evidenceId } = header;
     if (!wanted({ retrievedAt, expiresAt })) return undefined;
     let compacted: Compacted<V> | undefined;
@@ -380,6 +434,9 @@ export class SignalStore {
     this.memory.clear();
   }
 }
+
+/** Hands a fill's answer to everyone waiting on its flight, before it is kept. */
+type Answer<V> = (answer: StoreAnswer<V>) => void;
 
 /** A stored entry names its evidence; one without an id was stored while evidence was disabled. */
 function evidenceOf(entry: StoredEntry<unknown>): EvidenceStamp {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { ALL_FIVE, callsFor, FIELDS, ONE_EACH, times } from './store-calls';
-import { dumpRedis, newStoreKey, readyRedisState, until } from './redis-support';
+import { dumpRedis, newStoreKey, readyRedisState, storeSettled, until } from './redis-support';
 import { CREDEAU_SIMULATOR_CREDENTIALS } from '../../src/simulators/credeau/credeau.simulator';
 import { CREDOLAB_SIMULATOR_CREDENTIALS } from '../../src/simulators/credolab/credolab.simulator';
 import { FINBOX_SIMULATOR_CREDENTIALS } from '../../src/simulators/finbox/finbox.simulator';
@@ -39,6 +39,7 @@ describe('signal store on a redis-server the test starts', () => {
 
   it('serves a customer from Redis once this process has forgotten it, with the first answer\'s retrievedAt', async () => {
     const first = await subgraph.query(ALL_FIVE, { id: 'redis-level-two' });
+    await storeSettled(client);
     subgraph.store.memory.clear();
     seen.length = 0;
     const second = await subgraph.query(ALL_FIVE, { id: 'redis-level-two' });
@@ -76,6 +77,7 @@ describe('signal store on a redis-server the test starts', () => {
     ];
     // Three digits turn up by chance in a few hundred kB of ciphertext: the score is looked for in the small Credolab value only.
     const score = String(signals.credolabScore.score);
+    await storeSettled(client);
     const dump = await dumpRedis(client);
     expect(dump.size).toBeGreaterThanOrEqual(6); // five products and the shared name table
     for (const [key, value] of dump) {
@@ -100,6 +102,7 @@ describe('signal store on a redis-server the test starts', () => {
 
   it('treats a value copied onto another customer\'s key as a miss: the vendor is asked and answers for that customer', async () => {
     const victim = await subgraph.query('query { customerSignals(id: "redis-victim") { deviceInsights { requestId } } }');
+    await storeSettled(client);
     const sealed = await client.getBuffer(subgraph.store.keys.entry('credeau', { customerId: 'redis-victim' }));
     expect(sealed).not.toBeNull();
     await client.set(subgraph.store.keys.entry('credeau', { customerId: 'redis-thief' }), sealed as Buffer, 'PX', 60_000);
@@ -136,6 +139,7 @@ describe('signal store on a redis-server the test starts', () => {
     await redis.start();
     await until(async () => (await readyRedisState(subgraph.url)) === 'connected', 'subgraph reconnected to redis');
     await subgraph.query(ALL_FIVE, { id: 'redis-back' });
+    await storeSettled(client);
     subgraph.store.memory.clear();
     const again = await subgraph.query(ALL_FIVE, { id: 'redis-back' });
     expect(again.errors).toBeUndefined();
@@ -163,6 +167,8 @@ describe('signal store on a 3-master Redis Cluster (REDIS_CLUSTER=true, comma-se
   it('stores every product of a customer on one slot and serves them back from the cluster', async () => {
     const first = await subgraph.query(ALL_FIVE, { id: 'cluster-customer' });
     expect(first.errors).toBeUndefined();
+    // Kept (and the claims let go) after the answer: wait for it before forgetting this process's copy.
+    await until(() => cluster.nodes.every((node) => node.cli('--scan', '--pattern', '*:claim').trim() === ''), 'the store keeping what it fetched');
     subgraph.store.memory.clear();
     const second = await subgraph.query(ALL_FIVE, { id: 'cluster-customer' });
     expect(second.errors).toBeUndefined();

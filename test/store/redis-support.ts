@@ -14,6 +14,14 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Until no store claim is left in this (single-node) Redis: a replica answers before it keeps what it
+ * fetched, and lets its claim go only once the entry is in Redis and its memory.
+ */
+export async function storeSettled(client: Redis): Promise<void> {
+  await until(async () => (await client.keys('*:claim')).length === 0, 'the store keeping what it fetched (no claim left)');
+}
+
 /** The `redis` field of a subgraph's readiness answer. */
 export async function readyRedisState(baseUrl: string): Promise<string | undefined> {
   const response = await fetch(`${baseUrl}/health/ready`);

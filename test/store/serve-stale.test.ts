@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { newStoreKey, readyRedisState, until } from './redis-support';
+import { newStoreKey, readyRedisState, storeSettled, until } from './redis-support';
 import { createMetricsRegistry } from '../../src/observability/metrics-registry';
 import { registerStoreMetrics } from '../../src/observability/store-metrics';
 import { startTestSubgraph, STORE_ON_ENV, type GraphQLResponse, type TestSubgraph } from '../support/harness';
@@ -48,6 +48,7 @@ describe('serving a stored answer through a vendor outage (maxStale)', () => {
     const insights = answer.data?.customerSignals.deviceInsights;
     expect(insights).toMatchObject({ status: 'COMPLETE', fromCache: false, stale: false });
     first = { retrievedAt: insights.retrievedAt, featureCount: insights.featureCount };
+    await storeSettled(client);
     const ttl = await client.pttl(subgraph.store.keys.entry('credeau', { customerId: CUSTOMER }));
     expect(ttl).toBeGreaterThan(86_400_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(86_400_000 + WINDOW_MS);

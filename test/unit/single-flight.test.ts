@@ -88,6 +88,27 @@ describe('SingleFlight', () => {
     expect(budget?.signal.aborted).toBe(false);
   });
 
+  it('hands an early answer to its waiters while the work goes on, gives it to callers joining meanwhile, and drops a later failure', async () => {
+    const flight = new SingleFlight<string>('FINBOX', 10_000);
+    let finish!: () => void;
+    const tail = new Promise<void>((resolve) => (finish = resolve));
+    let runs = 0;
+    const work = async (_budget: Deadline, answer: (value: string) => void) => {
+      runs++;
+      answer('early');
+      await tail;
+      throw new Error('keeping it failed');
+    };
+    await expect(flight.run('k', work, new Deadline(10_000))).resolves.toBe('early');
+    // The work has not settled: the key is still taken, and a new caller gets the answer given.
+    expect(flight.inFlight('k')).toBe(true);
+    await expect(flight.run('k', work, new Deadline(10_000))).resolves.toBe('early');
+    expect(runs).toBe(1);
+    finish();
+    for (let i = 0; i < 100 && flight.inFlight('k'); i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(flight.inFlight('k')).toBe(false);
+  });
+
   it('starts no work for a caller already cancelled', async () => {
     const flight = new SingleFlight<string>('CREDEAU', 10_000);
     let runs = 0;
