@@ -12,6 +12,7 @@ import { describeCommit, describeMachine } from './lib/machine';
 import { openBenchLedger, type BenchLedger } from './lib/evidence-database';
 import { freePort, RedisProcess } from './lib/redis-process';
 import { startServerProcess, type ServerProcess } from './lib/server-process';
+import { routerSecretEnv } from './lib/router-secret';
 import { renderTable } from './lib/table';
 import { liveVendorEnv } from './lib/vendor-env';
 import { coldFields, VENDOR_FIELDS } from './lib/vendor-fields';
@@ -19,12 +20,13 @@ import { burst } from './scenarios/burst';
 import { cold } from './scenarios/cold';
 import { edge } from './scenarios/edge';
 import { fanout } from './scenarios/fanout';
-import { memoryAfterRuns, soak, SOAK_DURATION_SEC } from './scenarios/memory';
+import { memoryAfterRuns, soak, SOAK_DEFAULT_MINUTES } from './scenarios/memory';
+import { page } from './scenarios/page';
 import { warm } from './scenarios/warm';
 import { warmShared } from './scenarios/warm-shared';
 
 /**
- * `npm run bench [-- --soak] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline] [-- --no-ledger]`
+ * `npm run bench [-- --soak [--soak-minutes=N]] [-- --only=cold,warm] [-- --cpu-prof] [-- --update-baseline] [-- --no-ledger]`
  *
  * Starts the vendor simulators here, a redis-server of its own on a free port, the server as a child
  * process in LIVE mode against them (its signal store on that Redis, sealed with a key made for this
@@ -33,7 +35,7 @@ import { warmShared } from './scenarios/warm-shared';
  * bench/results/latest.json.
  * Targets are informational: the exit code is 0 whenever the bench ran, whatever it measured.
  */
-const SCENARIOS = ['fanout', 'cold', 'warm', 'warm-shared', 'burst', 'memory', 'edge'] as const;
+const SCENARIOS = ['fanout', 'page', 'cold', 'warm', 'warm-shared', 'burst', 'memory', 'edge'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
@@ -47,6 +49,8 @@ const WATCHDOG_MS = 8 * 60_000;
 interface Options {
   scenarios: ScenarioName[];
   soak: boolean;
+  /** `--soak-minutes=N`: the soak's length (default 10; a fraction shortens it for a quick check). */
+  soakMinutes: number;
   cpuProfile: boolean;
   updateBaseline: boolean;
   /** False with `--no-ledger`: the server runs with EVIDENCE_DISABLED=true, to see what the ledger costs. */
@@ -56,7 +60,7 @@ interface Options {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
-  const watchdogMs = WATCHDOG_MS + (options.soak ? SOAK_DURATION_SEC * 1000 : 0);
+  const watchdogMs = WATCHDOG_MS + (options.soak ? options.soakMinutes * 60_000 : 0);
   let cleanup: () => Promise<void> = async () => {};
   const watchdog = setTimeout(() => {
     progress(`gave up after ${watchdogMs / 60_000} minutes`);
@@ -143,6 +147,9 @@ async function runScenarios(context: BenchContext, options: Options) {
       case 'fanout':
         figures.push(...(await fanout(context)));
         break;
+      case 'page':
+        figures.push(...(await page(context)));
+        break;
       case 'cold': {
         const outcome = await cold(context);
         coldRate = outcome.opsPerSec;
@@ -169,8 +176,8 @@ async function runScenarios(context: BenchContext, options: Options) {
   }
   if (options.soak) {
     if (coldRate === undefined) throw new Error('--soak runs at the cold rate: include cold in --only');
-    progress(`soak: ${SOAK_DURATION_SEC} s at ${Math.round(coldRate)} ops/s...`);
-    const outcome = await soak(context, coldRate);
+    progress(`soak: ${options.soakMinutes} min at ${Math.round(coldRate)} ops/s...`);
+    const outcome = await soak(context, coldRate, options.soakMinutes * 60);
     figures.push(...outcome.figures);
     soakReport = outcome.report;
   }
@@ -186,8 +193,8 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
     PORT: '0',
     // info: the ready line carries the URL; nothing is logged per request at this level.
     LOG_LEVEL: 'info',
-    // Load comes from the runner on loopback, not through a router.
-    ROUTER_SECRET_DISABLED: 'true',
+    // The router secret on, as in production: every request the bench sends carries it.
+    ...routerSecretEnv(),
     // The store as a deployment runs it: both levels, on the bench's own redis-server, with a store key
     // made for this run only (nothing it writes outlives the run, and the key is never printed).
     REDIS_URL: redis.url,
@@ -200,18 +207,24 @@ function serverEnv(simulators: Simulators, redis: RedisProcess): Record<string, 
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { scenarios: [...SCENARIOS], soak: false, cpuProfile: false, updateBaseline: false, ledger: true };
+  const options: Options = { scenarios: [...SCENARIOS], soak: false, soakMinutes: SOAK_DEFAULT_MINUTES, cpuProfile: false, updateBaseline: false, ledger: true };
   for (const arg of args) {
     if (arg === '--soak') options.soak = true;
     else if (arg === '--cpu-prof') options.cpuProfile = true;
     else if (arg === '--update-baseline') options.updateBaseline = true;
     else if (arg === '--no-ledger') options.ledger = false;
+    else if (arg.startsWith('--soak-minutes=')) {
+      const minutes = Number(arg.slice('--soak-minutes='.length));
+      // At least two 10 s samples in the second half, for a slope.
+      if (!Number.isFinite(minutes) || minutes < 0.5) throw new Error(`--soak-minutes must be a number of at least 0.5, got ${arg}`);
+      options.soakMinutes = minutes;
+    }
     else if (arg.startsWith('--only=')) {
       const names = arg.slice('--only='.length).split(',');
       const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
       if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
       options.scenarios = SCENARIOS.filter((name) => names.includes(name));
-    } else throw new Error(`unknown option ${arg}; use --soak, --only=a,b, --cpu-prof, --update-baseline, --no-ledger`);
+    } else throw new Error(`unknown option ${arg}; use --soak, --soak-minutes=N, --only=a,b, --cpu-prof, --update-baseline, --no-ledger`);
   }
   return options;
 }

@@ -1,3 +1,4 @@
+import { routerSecretHeaders } from './router-secret';
 import { quantile } from './stats';
 
 /** What one request got: the HTTP status and first GraphQL error code, or that it got nothing in time. */
@@ -18,7 +19,7 @@ export async function post(url: string, body: string, timeoutMs: number): Promis
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...routerSecretHeaders() },
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,5 +1,5 @@
 import type { Figure } from './figures';
-import { requireCleanLoad, resetVendorCalls, settle, type BenchContext } from './bench-context';
+import { requireCleanLoad, requireNoFailures, resetVendorCalls, settle, type BenchContext } from './bench-context';
 import { runLoad, type LoadResult, type LoadSpec } from './load';
 import { callsFor, callsPerOperation } from './vendor-fields';
 
@@ -26,7 +26,7 @@ export async function runEntitiesScenario(
   options: EntitiesScenarioOptions,
 ): Promise<{ result: LoadResult; figures: Figure[]; vendorCalls: number }> {
   const { scenario } = options;
-  requireCleanLoad(`${scenario} warm-up`, await runLoad({ ...options.load('warm-up'), durationSec: options.warmupSec }));
+  requireNoFailures(`${scenario} warm-up`, await runLoad({ ...options.load('warm-up'), durationSec: options.warmupSec }));
   await settle(context.simulators);
   await options.beforeMeasured?.();
   const result = await runLoad({ ...options.load('measured'), durationSec: options.durationSec });

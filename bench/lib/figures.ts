@@ -25,7 +25,12 @@ export interface Machine {
 export interface SoakReport {
   durationSec: number;
   rateOpsPerSec: number;
+  /** Operations that succeeded (the misses not counted)... */
   okOperations: number;
+  /** ...operations that asked for failing customers (1 %; absent in results older than the misses)... */
+  missOperations?: number;
+  /** ...and how many of those were answered with their vendor errors, as expected. */
+  missErrors?: number;
   /** RSS samples of the server process, seconds from the soak's start. */
   samples: Array<{ atSec: number; rssMB: number }>;
 }

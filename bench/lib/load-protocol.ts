@@ -4,7 +4,20 @@ export type LoadBody =
   /** The same request body every time. */
   | { kind: 'fixed'; body: string }
   /** `_entities` of `perOperation` customers never sent before: fresh ids `<idPrefix>-<request>-<i>`. */
-  | { kind: 'fresh-entities'; query: string; idPrefix: string; perOperation: number };
+  | { kind: 'fresh-entities'; query: string; idPrefix: string; perOperation: number; misses?: MissOperations };
+
+/**
+ * Operations that ask for customers the vendors fail on (the simulators' scenario ids), mixed into a
+ * fresh-entities load: one operation in `every` (from the `every / 2`-th on) asks for customers
+ * `<idPrefixes[i % n]>-<idPrefix>-<request>-<i>` (a scenario id with a fresh suffix, so each is a store
+ * miss too). Their GraphQL errors are expected:
+ * they are counted apart (`missOperations`, `missErrors`), never as `graphqlErrors`.
+ */
+export interface MissOperations {
+  every: number;
+  /** e.g. `sim-not-found` (Credeau) and `sim-finbox-not-found` (FinBox). */
+  idPrefixes: readonly string[];
+}
 
 export interface LoadSpec {
   /** e.g. http://127.0.0.1:40123/graphql */
@@ -18,6 +31,8 @@ export interface LoadSpec {
   overallRate?: number;
   body: LoadBody;
   timeoutSec: number;
+  /** Extra request headers; runLoad adds the router secret's header itself. */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -34,6 +49,12 @@ export interface LoadResult {
   graphqlErrors: number;
   /** `extensions.code` (and message) of the first GraphQL error seen, to say why a run is invalid. */
   firstGraphqlError?: string;
+  /** 2xx answers to the expected-failure operations of `misses` (not in okOperations)... */
+  missOperations: number;
+  /** ...how many of them carried GraphQL `errors`, as they should... */
+  missErrors: number;
+  /** ...and the first of those errors' code, to show which failure they met. */
+  firstMissError?: string;
 }
 
 export type WorkerMessage = { kind: 'result'; result: LoadResult } | { kind: 'failure'; message: string };

@@ -19,8 +19,21 @@ function send(message: WorkerMessage): void {
 async function run(spec: LoadSpec): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstGraphqlError: string | undefined;
-  const onResponse = (status: number, body: string) => {
-    if (status < 200 || status >= 300 || !body.includes('"errors"')) return;
+  let missOperations = 0;
+  let missErrors = 0;
+  let firstMissError: string | undefined;
+  // autocannon hands setupRequest and onResponse the connection's context; one request in flight per
+  // connection (no pipelining), so the answer read here is to the request that set `miss`.
+  const onResponse = (status: number, body: string, context: OperationContext) => {
+    if (status < 200 || status >= 300) return;
+    const errors = body.includes('"errors"');
+    if (context.miss) {
+      missOperations++;
+      if (errors) missErrors++;
+      if (errors) firstMissError ??= describeFirstError(body);
+      return;
+    }
+    if (!errors) return;
     graphqlErrors++;
     firstGraphqlError ??= describeFirstError(body);
   };
@@ -28,7 +41,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   const result = await autocannon({
     url: spec.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...spec.headers },
     connections: spec.connections,
     ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.durationSec ?? 10 }),
     ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
@@ -37,7 +50,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
   });
 
   const answered = result['2xx'];
-  const okOperations = answered - graphqlErrors;
+  const okOperations = answered - graphqlErrors - missOperations;
   return {
     okOperations,
     durationSec: result.duration,
@@ -54,19 +67,37 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     timeouts: result.timeouts,
     graphqlErrors,
     ...(firstGraphqlError !== undefined ? { firstGraphqlError } : {}),
+    missOperations,
+    missErrors,
+    ...(firstMissError !== undefined ? { firstMissError } : {}),
   };
 }
 
-/** autocannon's setupRequest hook: a body per request, so fresh ids are fresh for every operation. */
-function bodyMaker(spec: LoadBody): (request: autocannon.Request) => autocannon.Request {
+/** What a connection remembers about the request it is waiting on. */
+interface OperationContext {
+  miss?: boolean;
+}
+
+/**
+ * autocannon's setupRequest hook: a body per request, so fresh ids are fresh for every operation. It
+ * marks the connection's context when the operation is one of `misses`, for onResponse to count apart.
+ */
+function bodyMaker(spec: LoadBody): (request: autocannon.Request, context: OperationContext) => autocannon.Request {
   if (spec.kind === 'fixed') return (request) => ({ ...request, body: spec.body });
   let sequence = 0;
   const head = JSON.stringify(spec.query);
-  return (request) => {
+  const misses = spec.misses;
+  return (request, context) => {
     const operation = sequence++;
+    // The first miss halfway through the first `every` operations, so a short run at a low rate sees one.
+    const miss = misses !== undefined && operation % misses.every === Math.floor(misses.every / 2);
+    context.miss = miss;
     const representations: string[] = [];
     for (let i = 0; i < spec.perOperation; i++) {
-      representations.push(`{"__typename":"Customer","id":"${spec.idPrefix}-${operation}-${i}"}`);
+      const id = miss
+        ? `${misses.idPrefixes[i % misses.idPrefixes.length]}-${spec.idPrefix}-${operation}-${i}`
+        : `${spec.idPrefix}-${operation}-${i}`;
+      representations.push(`{"__typename":"Customer","id":"${id}"}`);
     }
     return { ...request, body: `{"query":${head},"variables":{"representations":[${representations.join(',')}]}}` };
   };

@@ -1,13 +1,14 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { LoadResult, LoadSpec, WorkerMessage } from './load-protocol';
+import { routerSecretHeaders } from './router-secret';
 
-export type { LoadBody, LoadResult, LoadSpec } from './load-protocol';
+export type { LoadBody, LoadResult, LoadSpec, MissOperations } from './load-protocol';
 
 /** Slack on top of the planned run before the worker is presumed stuck and killed. */
 const WORKER_GRACE_MS = 60_000;
 
-/** Runs one autocannon load in a fresh worker process and answers its figures. */
+/** Runs one autocannon load in a fresh worker process and answers its figures; every request carries the router secret. */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const worker = fork(join(__dirname, 'load-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const plannedMs = (spec.durationSec ?? 0) * 1000 + (spec.amount !== undefined ? spec.timeoutSec * 1000 : 0);
@@ -23,7 +24,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         clearTimeout(timer);
         reject(new Error(`load worker exited with ${code} before answering`));
       });
-      worker.send(spec);
+      worker.send({ ...spec, headers: { ...spec.headers, ...routerSecretHeaders() } });
     });
   } finally {
     if (worker.exitCode === null) worker.kill();

@@ -27,7 +27,16 @@ export function renderTable(results: BenchResults, baseline: BenchResults | unde
     line(header),
     rule,
     ...rows.map(line),
+    rule,
+    targetSummary(results.figures),
   ].join('\n');
+}
+
+/** One line under the table: how many of the issue's targets this run met, and which it missed. */
+function targetSummary(figures: readonly Figure[]): string {
+  const targeted = figures.filter((figure) => figure.target);
+  const missed = targeted.filter((figure) => !figure.target?.pass).map((figure) => figure.key);
+  return `targets: ${targeted.length - missed.length} of ${targeted.length} met${missed.length > 0 ? `; missed: ${missed.join(', ')}` : ''}`;
 }
 
 export function formatValue(value: number, unit: string): string {

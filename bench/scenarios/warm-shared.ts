@@ -10,7 +10,7 @@ import { COLD_CONNECTIONS, CUSTOMERS_PER_OPERATION } from './cold';
 const WARMUP_SEC = 2;
 const DURATION_SEC = 10;
 /** The target: another replica's stored answers make the cold workload this many times faster. */
-export const WARM_SHARED_TARGET_RATIO = 5;
+export const WARM_SHARED_TARGET_RATIO = 10;
 /**
  * The second replica's level-1 budget: the smallest SIGNALS_MEMORY_CACHE_MAX_BYTES admits, below any
  * stored customer's size, so it never keeps one and every operation of the measured run is answered

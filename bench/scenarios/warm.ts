@@ -8,7 +8,7 @@ import { COLD_CONNECTIONS, CUSTOMERS_PER_OPERATION } from './cold';
 const WARMUP_SEC = 2;
 const DURATION_SEC = 10;
 /** The target: a warm store makes the cold workload at least this many times faster. */
-export const WARM_TARGET_RATIO = 20;
+export const WARM_TARGET_RATIO = 40;
 
 /**
  * warm: the cold workload, but the same 20 customers in every operation. The warm-up's first operation
