@@ -97,11 +97,13 @@ export const SOAK_SLOPE_LIMIT_MB_PER_MIN = 2;
 /** One operation in this many asks for customers the vendors fail on (1 %). */
 const MISS_EVERY = 100;
 /**
- * The failing customers: Credeau answers "user not found" and FinBox `not_found` (both 200s, so the
- * breakers stay closed and the other 99 % keep succeeding); each id gets a fresh suffix, so these are
- * store misses too, and their answers go through the same error, store and ledger paths as in production.
+ * The failing customers, alternating: Credeau "user not found" and FinBox `not_found` (answered as data,
+ * status NOT_FOUND, no GraphQL error), Credeau 422 and FinBox 400 (VENDOR_BAD_REQUEST errors). All are
+ * 4xx or 200 answers, which the breakers do not count, so the other 99 % keep succeeding; each id gets a
+ * fresh suffix, so these are store misses too, through the same error, store and ledger paths as in
+ * production. Every miss operation therefore carries GraphQL errors.
  */
-const MISS_ID_PREFIXES = ['sim-not-found', 'sim-finbox-not-found'] as const;
+const MISS_ID_PREFIXES = ['sim-not-found', 'sim-unprocessable', 'sim-finbox-not-found', 'sim-finbox-bad-request'] as const;
 
 /**
  * soak (`npm run bench -- --soak [--soak-minutes=N]`): the cold workload for 10 minutes at the rate cold
