@@ -24,8 +24,26 @@ export async function storeSettled(client: Redis): Promise<void> {
 
 /** The `redis` field of a subgraph's readiness answer. */
 export async function readyRedisState(baseUrl: string): Promise<string | undefined> {
+  return (await readiness(baseUrl)).redis;
+}
+
+async function readiness(baseUrl: string): Promise<{ redis?: string; evidence?: string }> {
   const response = await fetch(`${baseUrl}/health/ready`);
-  return ((await response.json()) as { redis?: string }).redis;
+  return (await response.json()) as { redis?: string; evidence?: string };
+}
+
+/**
+ * Until a spawned replica (GraphQL `url`) is on Redis and its evidence ledger is up. A replica whose
+ * ledger is still down (its first probe lost to a starved machine or to other processes migrating the
+ * same database) answers without evidence and, rightly, keeps nothing: tests that count vendor calls
+ * across replicas must start from replicas that keep what they fetch.
+ */
+export async function untilReplicaKeeps(url: string): Promise<void> {
+  const baseUrl = url.replace(/\/graphql$/, '');
+  await until(async () => {
+    const state = await readiness(baseUrl);
+    return state.redis === 'connected' && (state.evidence === 'up' || state.evidence === 'disabled');
+  }, 'replica on redis with its evidence ledger up');
 }
 
 /**

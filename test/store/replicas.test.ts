@@ -5,7 +5,7 @@ import { RedisProcess } from '../support/redis-process';
 import { simulatorsSettled } from '../support/settle';
 import { spawnSubgraph, type SpawnedSubgraph } from '../support/spawn-subgraph';
 import { ALL_FIVE, callsFor, ONE_EACH } from './store-calls';
-import { newStoreKey, readyRedisState, until } from './redis-support';
+import { newStoreKey, untilReplicaKeeps } from './redis-support';
 
 async function query(url: string, id: string) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ALL_FIVE, variables: { id } }) });
@@ -27,7 +27,7 @@ describe('two server processes on one Redis', () => {
     };
     replicas = [spawnSubgraph(env), spawnSubgraph(env)];
     urls = await Promise.all(replicas.map((replica) => replica.ready));
-    for (const url of urls) await until(async () => (await readyRedisState(url.replace(/\/graphql$/, ''))) === 'connected', 'replica on redis');
+    for (const url of urls) await untilReplicaKeeps(url);
   }, 60_000);
   afterAll(async () => {
     for (const replica of replicas) {

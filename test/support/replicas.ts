@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { liveVendorEnv } from '../../bench/lib/vendor-env';
 import { printSubgraphSdl } from '../../src/schema-sdl';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
-import { newStoreKey, readyRedisState, until } from '../store/redis-support';
+import { newStoreKey, untilReplicaKeeps } from '../store/redis-support';
 import { CUSTOMERS_SDL, startCustomersSubgraph } from './customers-subgraph';
 import { composeSupergraph, startGateway, type GatewayKind } from './gateways';
 import { FAST_ENV, STORE_ON_ENV, UNHURRIED_REDIS_ENV, type GraphQLResponse } from './harness';
@@ -51,7 +51,7 @@ export async function startReplicaFleet(options: FleetOptions): Promise<ReplicaF
   try {
     const urls = await Promise.all(replicas.map((replica) => replica.ready));
     for (const url of urls) {
-      await until(async () => (await readyRedisState(url.replace(/\/graphql$/, ''))) === 'connected', 'replica on redis');
+      await untilReplicaKeeps(url);
     }
     const proxy = await startRoundRobinProxy(urls);
     const customers = await startCustomersSubgraph();
