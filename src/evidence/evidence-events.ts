@@ -1,3 +1,4 @@
+import { FanOut } from '../observability/fan-out';
 import type { LedgerHealth } from './evidence-types';
 
 /** One append, labels only: never a customer id or body. */
@@ -26,51 +27,41 @@ type Listener<E> = (event: E) => void;
  * observing the ledger must never fail it.
  */
 export class EvidenceEvents {
-  private readonly writeListeners: Listener<EvidenceWriteEvent>[] = [];
-  private readonly errorListeners: Listener<EvidenceErrorEvent>[] = [];
-  private readonly healthListeners: Listener<LedgerHealth>[] = [];
-  private readonly accessListeners: Listener<AccessLogEvent>[] = [];
-  private readonly erasureListeners: Listener<Record<string, never>>[] = [];
+  private readonly writes = new FanOut<[EvidenceWriteEvent]>();
+  private readonly errors = new FanOut<[EvidenceErrorEvent]>();
+  private readonly healths = new FanOut<[LedgerHealth]>();
+  private readonly accesses = new FanOut<[AccessLogEvent]>();
+  private readonly erasures = new FanOut<[Record<string, never>]>();
 
   onWrite(listener: Listener<EvidenceWriteEvent>): void {
-    this.writeListeners.push(listener);
+    this.writes.add(listener);
   }
   onError(listener: Listener<EvidenceErrorEvent>): void {
-    this.errorListeners.push(listener);
+    this.errors.add(listener);
   }
   onHealth(listener: Listener<LedgerHealth>): void {
-    this.healthListeners.push(listener);
+    this.healths.add(listener);
   }
   onAccess(listener: Listener<AccessLogEvent>): void {
-    this.accessListeners.push(listener);
+    this.accesses.add(listener);
   }
   onErasure(listener: Listener<Record<string, never>>): void {
-    this.erasureListeners.push(listener);
+    this.erasures.add(listener);
   }
 
   write(event: EvidenceWriteEvent): void {
-    notify(this.writeListeners, event);
+    this.writes.emit(event);
   }
   error(event: EvidenceErrorEvent): void {
-    notify(this.errorListeners, event);
+    this.errors.emit(event);
   }
   health(health: LedgerHealth): void {
-    notify(this.healthListeners, health);
+    this.healths.emit(health);
   }
   access(event: AccessLogEvent): void {
-    notify(this.accessListeners, event);
+    this.accesses.emit(event);
   }
   erasure(): void {
-    notify(this.erasureListeners, {});
-  }
-}
-
-function notify<E>(listeners: ReadonlyArray<Listener<E>>, event: E): void {
-  for (const listener of listeners) {
-    try {
-      listener(event);
-    } catch {
-      // An observer's fault is its own.
-    }
+    this.erasures.emit({});
   }
 }

@@ -4,6 +4,7 @@ import { circuitBreakerGuard, type BreakerState } from '../datasources/http/circ
 import { rateBudgetGuard } from '../datasources/http/rate-budget.guard';
 import type { VendorName } from '../errors';
 import { vendorBackoffGuard } from '../datasources/http/vendor-backoff.guard';
+import { FanOut } from '../observability/fan-out';
 import type { SharedRedis } from '../store/shared-redis';
 import { createRateBudget } from './rate-budget';
 import { VendorBackoff } from './vendor-backoff';
@@ -20,40 +21,32 @@ type Listener<K extends keyof GovernanceObserver> = GovernanceObserver[K];
 
 /** Process-wide fan-out of governance events, like VendorCallEvents: a listener that throws is isolated. */
 export class GovernanceEvents implements GovernanceObserver {
-  private readonly circuit: Array<Listener<'circuitState'>> = [];
-  private readonly limited: Array<Listener<'rateLimited'>> = [];
-  private readonly fallback: Array<Listener<'budgetFallback'>> = [];
+  private readonly circuit = new FanOut<Parameters<Listener<'circuitState'>>>();
+  private readonly limited = new FanOut<Parameters<Listener<'rateLimited'>>>();
+  private readonly fallback = new FanOut<Parameters<Listener<'budgetFallback'>>>();
 
   onCircuitState(listener: Listener<'circuitState'>): void {
-    this.circuit.push(listener);
+    this.circuit.add(listener);
   }
 
   onRateLimited(listener: Listener<'rateLimited'>): void {
-    this.limited.push(listener);
+    this.limited.add(listener);
   }
 
   onBudgetFallback(listener: Listener<'budgetFallback'>): void {
-    this.fallback.push(listener);
+    this.fallback.add(listener);
   }
 
   circuitState(vendor: VendorName, state: BreakerState): void {
-    for (const listener of this.circuit) safely(() => listener(vendor, state));
+    this.circuit.emit(vendor, state);
   }
 
   rateLimited(vendor: VendorName): void {
-    for (const listener of this.limited) safely(() => listener(vendor));
+    this.limited.emit(vendor);
   }
 
   budgetFallback(vendor: VendorName): void {
-    for (const listener of this.fallback) safely(() => listener(vendor));
-  }
-}
-
-function safely(run: () => void): void {
-  try {
-    run();
-  } catch {
-    // Observing governance must never fail a call.
+    this.fallback.emit(vendor);
   }
 }
 

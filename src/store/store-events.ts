@@ -1,3 +1,4 @@
+import { FanOut } from '../observability/fan-out';
 import type { StoredProduct } from '../config';
 import type { VendorName } from '../errors';
 
@@ -20,40 +21,27 @@ export interface StaleServedEvent {
   product: StoredProduct;
 }
 
-type Listener = (event: StoreLookupEvent) => void;
-type StaleListener = (event: StaleServedEvent) => void;
-
 /**
  * The process-wide fan-out of store lookups (metrics now, tracing later). A listener that throws is
  * isolated: observing a lookup must never fail it.
  */
 export class StoreEvents {
-  private readonly listeners: Listener[] = [];
-  private readonly staleListeners: StaleListener[] = [];
+  private readonly lookups = new FanOut<[StoreLookupEvent]>();
+  private readonly staleServes = new FanOut<[StaleServedEvent]>();
 
-  onLookup(listener: Listener): void {
-    this.listeners.push(listener);
+  onLookup(listener: (event: StoreLookupEvent) => void): void {
+    this.lookups.add(listener);
   }
 
-  onStaleServed(listener: StaleListener): void {
-    this.staleListeners.push(listener);
+  onStaleServed(listener: (event: StaleServedEvent) => void): void {
+    this.staleServes.add(listener);
   }
 
   lookup(event: StoreLookupEvent): void {
-    notify(this.listeners, event);
+    this.lookups.emit(event);
   }
 
   staleServed(event: StaleServedEvent): void {
-    notify(this.staleListeners, event);
-  }
-}
-
-function notify<E>(listeners: ReadonlyArray<(event: E) => void>, event: E): void {
-  for (const listener of listeners) {
-    try {
-      listener(event);
-    } catch {
-      // An observer's fault is its own.
-    }
+    this.staleServes.emit(event);
   }
 }

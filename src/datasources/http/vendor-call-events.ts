@@ -1,4 +1,5 @@
 import type { VendorErrorCode, VendorName } from '../../errors';
+import { FanOut } from '../../observability/fan-out';
 
 /**
  * What the vendor layer tells the rest of the process about its calls. Events carry labels only: the
@@ -45,32 +46,22 @@ type Listener<E> = (event: E) => void;
  * throws is isolated: observing a call must never fail it.
  */
 export class VendorCallEvents implements VendorCallObserver {
-  private readonly attemptListeners: Array<Listener<VendorAttemptEvent>> = [];
-  private readonly outcomeListeners: Array<Listener<VendorOutcomeEvent>> = [];
+  private readonly attempts = new FanOut<[VendorAttemptEvent]>();
+  private readonly outcomes = new FanOut<[VendorOutcomeEvent]>();
 
   onAttempt(listener: Listener<VendorAttemptEvent>): void {
-    this.attemptListeners.push(listener);
+    this.attempts.add(listener);
   }
 
   onOutcome(listener: Listener<VendorOutcomeEvent>): void {
-    this.outcomeListeners.push(listener);
+    this.outcomes.add(listener);
   }
 
   attempt(event: VendorAttemptEvent): void {
-    notify(this.attemptListeners, event);
+    this.attempts.emit(event);
   }
 
   outcome(event: VendorOutcomeEvent): void {
-    notify(this.outcomeListeners, event);
-  }
-}
-
-function notify<E>(listeners: Array<Listener<E>>, event: E): void {
-  for (const listener of listeners) {
-    try {
-      listener(event);
-    } catch {
-      // An observer's bug must not turn into a vendor failure.
-    }
+    this.outcomes.emit(event);
   }
 }
