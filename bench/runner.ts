@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       redis,
       storeKeys: new StoreKeys(env.SIGNALS_STORE_KEY),
       async startServer(extra = {}) {
-        const other = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()), ...extra } });
+        // Profiled like the first server: the page scenario runs on a server of its own.
+        const other = await startServerProcess({ env: { ...env, METRICS_PORT: String(await freePort()), ...extra }, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
         others.push(other);
         return other;
       },

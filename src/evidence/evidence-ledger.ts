@@ -103,7 +103,7 @@ class PostgresEvidenceLedger implements EvidenceLedger {
       return Promise.reject(new EvidenceUnavailableError());
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      const prepared = prepareDraft(draft);
+      const prepared = prepareDraft(draft, this.config.compressionLevel);
       // A payload that cannot be encoded fails its own batch, which settles this append.
       prepared.catch(() => undefined);
       const pending: Pending = { draft, prepared, resolve, reject, started: performance.now(), settled: false, timer: undefined as unknown as NodeJS.Timeout };

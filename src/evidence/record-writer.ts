@@ -20,13 +20,13 @@ export interface PreparedDraft {
  * Encodes a draft's payload as soon as it is appended: the deflate runs on libuv's pool while earlier
  * batches commit, so the chain lock is held only for sealing and one set of statements.
  */
-export async function prepareDraft(draft: EvidenceDraft): Promise<PreparedDraft> {
+export async function prepareDraft(draft: EvidenceDraft, compressionLevel: number): Promise<PreparedDraft> {
   const payload = await encodePayload({
     customerId: draft.customerId,
     arguments: draft.arguments,
     vendorRequestId: draft.vendorRequestId ?? null,
     body: draft.body,
-  });
+  }, compressionLevel);
   return { draft, payload };
 }
 

@@ -24,12 +24,12 @@ const HEAD_BYTES = 5;
  * Compressing before encrypting leaks only the compressed length, to someone who can already read the
  * table: no request of theirs is mixed into what is sealed.
  */
-export async function encodePayload(payload: EvidencePayload): Promise<Buffer> {
+export async function encodePayload(payload: EvidencePayload, compressionLevel: number): Promise<Buffer> {
   const header = Buffer.from(JSON.stringify({ customerId: payload.customerId, arguments: payload.arguments, vendorRequestId: payload.vendorRequestId }), 'utf8');
   const head = Buffer.alloc(HEAD_BYTES);
   head.writeUInt8(FORMAT, 0);
   head.writeUInt32BE(header.length, 1);
-  return Buffer.concat([head, header, await deflate(payload.body)]);
+  return Buffer.concat([head, header, await deflate(payload.body, { level: compressionLevel })]);
 }
 
 /** The payload back, or undefined when `plain` is not of this layout. */

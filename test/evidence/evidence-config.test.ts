@@ -35,8 +35,14 @@ describe('evidence config', () => {
   it('reads the defaults, and the embedded ledger outside production', () => {
     expect(loadConfig({}).evidence).toEqual({
       disabled: false, retentionDays: 400, writeTimeoutMs: 2000, poolMax: 10, sweepIntervalMs: 3_600_000, healthProbeMs: 1000,
-      accessLog: { flushIntervalMs: 200, batchMax: 500, queueMax: 10_000 }, readMaxIds: 100,
+      accessLog: { flushIntervalMs: 200, batchMax: 500, queueMax: 10_000 }, readMaxIds: 100, compressionLevel: 1,
     });
     expect(loadConfig({ EVIDENCE_DATABASE_URL: URL, EVIDENCE_MASTER_KEY: KEY }).evidence).toMatchObject({ databaseUrl: URL, masterKeyBase64: KEY });
+  });
+
+  it('EVIDENCE_COMPRESSION_LEVEL: a zlib level, 0 to 9', () => {
+    expect(loadConfig({ EVIDENCE_COMPRESSION_LEVEL: '9' }).evidence.compressionLevel).toBe(9);
+    expect(loadConfig({ EVIDENCE_COMPRESSION_LEVEL: '0' }).evidence.compressionLevel).toBe(0);
+    expect(() => loadConfig({ EVIDENCE_COMPRESSION_LEVEL: '10' })).toThrow(/EVIDENCE_COMPRESSION_LEVEL/);
   });
 });

@@ -41,6 +41,25 @@ describe('evidence ledger on PostgreSQL', () => {
     expect(view?.retrievedAt.getTime()).toBe(given.retrievedAt.getTime());
   });
 
+  it('deflates bodies at EVIDENCE_COMPRESSION_LEVEL before sealing, and reads any level back', async () => {
+    const body = Buffer.from(JSON.stringify({ features: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`feature_${i}`, i % 7])) }), 'utf8');
+    const stored = await openLedger(db.url, key, { compressionLevel: 0 });
+    try {
+      await until(() => stored.ledger.health() === 'up', 'second ledger up');
+      const deflated = await ledger.append(draft(CUSTOMER, { body }));
+      const kept = await stored.ledger.append(draft(CUSTOMER, { body }));
+      if (!('evidenceId' in deflated) || !('evidenceId' in kept)) throw new Error('refused');
+      const sizes = new Map((await sql.query<{ id: string; size: number }>('SELECT id, octet_length(sealed) AS size FROM evidence_records')).rows.map((row) => [row.id, Number(row.size)]));
+      // Level 0 stores the body as it is; the default level 1 deflates this repetitive JSON many times over.
+      expect(sizes.get(kept.evidenceId)).toBeGreaterThan(body.length);
+      expect(sizes.get(deflated.evidenceId)).toBeLessThan(body.length / 4);
+      const views = await ledger.read([deflated.evidenceId, kept.evidenceId]);
+      for (const view of views) expect(view?.body).toEqual(JSON.parse(body.toString('utf8')));
+    } finally {
+      await stored.ledger.close();
+    }
+  });
+
   it('groups concurrent appends and keeps one unbroken chain', async () => {
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => ledger.append(draft(`c-${i % 4}`))));
     expect(results.every((r) => 'evidenceId' in r)).toBe(true);

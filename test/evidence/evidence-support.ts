@@ -21,6 +21,7 @@ export function ledgerConfig(databaseUrl: string | undefined, masterKeyBase64: s
     healthProbeMs: 50,
     accessLog: { flushIntervalMs: 20, batchMax: 500, queueMax: 10_000 },
     readMaxIds: 100,
+    compressionLevel: 1,
     ...overrides,
   };
 }

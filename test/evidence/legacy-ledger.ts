@@ -49,7 +49,8 @@ export async function writeLegacyLedger(url: string, masterBase64: string, draft
       const id = `ev_${randomBytes(16).toString('base64url')}`;
       seq += 1;
       const recordedAt = new Date();
-      const payload = await encodePayload({ customerId: draft.customerId, arguments: draft.arguments, vendorRequestId: draft.vendorRequestId ?? null, body: draft.body });
+      // zlib's usual level 6, not the ledger's default 1: records of any level read back alike.
+      const payload = await encodePayload({ customerId: draft.customerId, arguments: draft.arguments, vendorRequestId: draft.vendorRequestId ?? null, body: draft.body }, 6);
       const sealed = seal(dataKey.key, Buffer.from(id, 'utf8'), payload);
       const link = chainHash(chainKey, prev, { id, seq, vendor: draft.vendor, product: draft.product, customerHash, keyId: dataKey.keyId, retrievedAt: draft.retrievedAt, recordedAt, sealed });
       await client.query(
