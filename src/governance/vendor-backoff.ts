@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { VendorName } from '../errors';
+import { releaseClaim } from '../store/redis-claims';
 import type { SharedRedis } from '../store/shared-redis';
 
 /**
@@ -19,12 +20,6 @@ local closed = redis.call('PTTL', KEYS[1])
 if closed > 0 then return {0, closed} end
 if redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2], 'NX') then return {1, 0} end
 return {2, 0}
-`;
-
-/** Deletes the trial claim only if it is still ours (a claim that outlived its lease may be another's). */
-const RELEASE_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
 `;
 
 /** What a replica on probation learns when it asks for the trial. */
@@ -127,7 +122,7 @@ export class VendorBackoff {
       kind: 'claimed',
       release: async () => {
         try {
-          await redis.client.eval(RELEASE_SCRIPT, 1, this.trialKey, token);
+          await releaseClaim(redis.client, this.trialKey, token);
         } catch {
           // The claim expires with its lease.
         }

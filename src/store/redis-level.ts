@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { releaseClaim, renewClaim, takeClaim } from './redis-claims';
 import type { SealedBox } from './sealed-box';
 import type { SharedRedis } from './shared-redis';
 import { claimKey, customerIndexKey, erasureMarkerKey } from './store-keys';
 
-/** Deletes a claim only if it is still ours: a claim that expired and was taken over is the taker's. */
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-/** Extends a claim only if it is still ours. */
-const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
 /**
  * A miss in one round trip: the entry's sealed value when there is one, otherwise the claim taken in the
@@ -163,16 +160,15 @@ export class RedisLevel {
   async claim(key: string, ttlMs: number): Promise<Buffer | undefined> {
     const name = claimKey(key);
     const token = this.box.seal(name, randomBytes(16));
-    const taken = await this.redis.client.set(name, token, 'PX', ttlMs, 'NX');
-    return taken === 'OK' ? token : undefined;
+    return (await takeClaim(this.redis.client, name, token, ttlMs)) ? token : undefined;
   }
 
   async renew(key: string, token: Buffer, ttlMs: number): Promise<void> {
-    await this.redis.client.eval(RENEW, 1, claimKey(key), token, ttlMs);
+    await renewClaim(this.redis.client, claimKey(key), token, ttlMs);
   }
 
   async release(key: string, token: Buffer): Promise<void> {
-    await this.redis.client.eval(RELEASE, 1, claimKey(key), token);
+    await releaseClaim(this.redis.client, claimKey(key), token);
   }
 
   warn(message: string, error?: unknown): void {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { releaseClaim, takeClaim } from '../../store/redis-claims';
 import type { SealedBox } from '../../store/sealed-box';
 import type { SharedRedis } from '../../store/shared-redis';
 import type { CredolabToken } from './credolab.mapper';
@@ -7,9 +8,6 @@ import type { CredolabToken } from './credolab.mapper';
 export const CREDOLAB_TOKEN_KEY = 'signals:v1:credolab:token';
 /** Held by the one replica logging in or refreshing for the fleet. */
 export const CREDOLAB_TOKEN_CLAIM_KEY = `${CREDOLAB_TOKEN_KEY}:claim`;
-
-/** Deletes the claim only if it is still ours: a claim that expired and was taken over is the taker's. */
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
  * Redis side of the fleet token: read, write and the login claim. Every method may reject when Redis is
@@ -41,12 +39,11 @@ export class SharedCredolabToken {
   /** The claim's value to release it with, or undefined when another replica holds it. */
   async claim(ttlMs: number): Promise<Buffer | undefined> {
     const value = randomBytes(16);
-    const taken = await this.redis.client.set(CREDOLAB_TOKEN_CLAIM_KEY, value, 'PX', Math.max(1, ttlMs), 'NX');
-    return taken === 'OK' ? value : undefined;
+    return (await takeClaim(this.redis.client, CREDOLAB_TOKEN_CLAIM_KEY, value, ttlMs)) ? value : undefined;
   }
 
   async release(claim: Buffer): Promise<void> {
-    await this.redis.client.eval(RELEASE, 1, CREDOLAB_TOKEN_CLAIM_KEY, claim);
+    await releaseClaim(this.redis.client, CREDOLAB_TOKEN_CLAIM_KEY, claim);
   }
 
   warn(message: string, error?: unknown): void {
