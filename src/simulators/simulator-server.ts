@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as waitFor } from 'node:timers/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,7 +56,7 @@ export class SimulatorServer {
    * Aborted by stop(): a latency wait (a "hung" vendor waits minutes) must not outlive the simulator, or
    * its timer keeps the process that ran it (a jest worker, the dev server) from exiting.
    */
-  private waits = new AbortController();
+  private waits = unboundedWaits();
   /** While set, every answer waits for it (holdAnswers): a test decides when a call in flight ends. */
   private held: Promise<void> | undefined;
   private inFlightNow = 0;
@@ -109,7 +110,7 @@ export class SimulatorServer {
     if (!server) return;
     this.server = undefined;
     this.waits.abort();
-    this.waits = new AbortController();
+    this.waits = unboundedWaits();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -234,4 +235,14 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
   }
+}
+
+/**
+ * The controller every waiting answer listens to. A page of 100 customers keeps 100 answers waiting at
+ * once, each with its own abort listener: no leak, so Node's 10-listener warning is turned off for it.
+ */
+function unboundedWaits(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
