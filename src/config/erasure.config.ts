@@ -58,17 +58,8 @@ export interface ErasureConfig {
   router: RouterInvalidationConfig;
 }
 
-interface ErasureEnv {
-  ERASURE_ACK_TIMEOUT_MS: number;
-  ERASURE_MARKER_TTL_MS: number;
-  ROUTER_INVALIDATION_URL?: string;
-  ROUTER_INVALIDATION_KEY?: string;
-  ROUTER_INVALIDATION_TIMEOUT_MS: number;
-  ROUTER_INVALIDATION_MAX_RETRIES: number;
-  ROUTER_INVALIDATION_RETRY_BASE_MS: number;
-  ROUTER_SUBGRAPH_NAME: string;
-  OPERATION_TIMEOUT_MS: number;
-}
+/** Its own variables, and the operation timeout its marker must outlast. */
+type ErasureEnv = z.output<z.ZodObject<typeof erasureEnvShape>> & { OPERATION_TIMEOUT_MS: number };
 
 /** Problems no single field can see: the URL without its key, a marker shorter than a fetch. */
 export function erasureConfigProblems(env: ErasureEnv): string[] {

@@ -72,22 +72,7 @@ export interface EvidenceConfig {
   compressionLevel: number;
 }
 
-interface EvidenceEnv {
-  EVIDENCE_DATABASE_URL?: string;
-  EVIDENCE_MASTER_KEY?: string;
-  EVIDENCE_MASTER_KEY_PREVIOUS?: string;
-  EVIDENCE_DISABLED: boolean;
-  EVIDENCE_RETENTION_DAYS: number;
-  EVIDENCE_WRITE_TIMEOUT_MS: number;
-  EVIDENCE_POOL_MAX: number;
-  EVIDENCE_SWEEP_INTERVAL_MS: number;
-  EVIDENCE_HEALTH_PROBE_MS: number;
-  ACCESS_LOG_FLUSH_INTERVAL_MS: number;
-  ACCESS_LOG_BATCH_MAX: number;
-  ACCESS_LOG_QUEUE_MAX: number;
-  EVIDENCE_READ_MAX_IDS: number;
-  EVIDENCE_COMPRESSION_LEVEL: number;
-}
+type EvidenceEnv = z.output<z.ZodObject<typeof evidenceEnvShape>>;
 
 /**
  * Problems no single field can see. A database without a fixed master key would hold records no later

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { booleanVar, integerVar, optionalString } from './env-fields';
 
 /** REDIS_DOWN_AFTER_MS when unset. */
@@ -40,13 +41,7 @@ export interface RedisConfig {
   storeKeyBase64: string;
 }
 
-interface RedisEnv {
-  REDIS_URL?: string;
-  REDIS_CLUSTER: boolean;
-  REDIS_TIMEOUT_MS: number;
-  REDIS_DOWN_AFTER_MS: number;
-  SIGNALS_STORE_KEY?: string;
-}
+type RedisEnv = z.output<z.ZodObject<typeof redisEnvShape>>;
 
 /** Problems no single field can see: the pairing of REDIS_URL with its key, the key's size, the URLs. */
 export function redisConfigProblems(env: RedisEnv): string[] {
