@@ -21,14 +21,23 @@ export function migrationsDir(): string {
 }
 
 /**
- * Brings the schema up to date with node-pg-migrate on one session: its advisory lock makes replicas
- * starting together wait for each other instead of racing. Works on `pg` and on the PGlite adapter
- * alike (the runner only calls `query`).
+ * The session lock replicas migrate under. node-pg-migrate's own lock is a *try* lock: a replica starting
+ * beside another one migrating fails with "Another migration is already running" and its ledger starts
+ * down (answers unstamped, so not stored) until the next health probe. This one waits instead.
+ */
+const MIGRATION_LOCK = "SELECT pg_advisory_lock(hashtext('customer-signals:evidence-migrations'))";
+const MIGRATION_UNLOCK = "SELECT pg_advisory_unlock(hashtext('customer-signals:evidence-migrations'))";
+
+/**
+ * Brings the schema up to date with node-pg-migrate on one session, under MIGRATION_LOCK: replicas
+ * starting together wait for each other (bounded by the session's statement timeout), then find nothing
+ * left to do. Works on `pg` and on the PGlite adapter alike (the runner only calls `query`).
  */
 export async function migrate(driver: SqlDriver, logger: Logger): Promise<void> {
   const session = await driver.connect();
   let failed: Error | undefined;
   try {
+    await session.query(MIGRATION_LOCK);
     await runner({
       dbClient: session as unknown as ClientBase,
       dir: migrationsDir(),
@@ -37,6 +46,8 @@ export async function migrate(driver: SqlDriver, logger: Logger): Promise<void> 
       count: Infinity,
       checkOrder: true,
       singleTransaction: true,
+      // MIGRATION_LOCK already orders the replicas.
+      noLock: true,
       log: () => undefined,
       logger: {
         debug: () => undefined,
@@ -45,6 +56,9 @@ export async function migrate(driver: SqlDriver, logger: Logger): Promise<void> 
         error: (message: string) => logger.error({ migration: message }, 'evidence migration'),
       },
     });
+    // A pooled session goes back to the pool: its lock must not go with it. (On failure the session is
+    // destroyed, which lets the lock go too.)
+    await session.query(MIGRATION_UNLOCK);
   } catch (error) {
     failed = error instanceof Error ? error : new Error(String(error));
     throw error;

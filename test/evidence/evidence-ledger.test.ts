@@ -136,3 +136,20 @@ describe('evidence ledger on PostgreSQL', () => {
     expect(await ledger.readAccessLog(CUSTOMER, new Date(t - 1500))).toHaveLength(1);
   });
 });
+
+describe('replicas opening the ledger together on a new database', () => {
+  it('all come up: the second waits for the first one migrating instead of starting down', async () => {
+    const db = await createTestDatabase();
+    const key = newMasterKey();
+    const opened: EvidenceLedger[] = [];
+    try {
+      // Each open runs its first probe (migrate, keyring) before it resolves, as a replica's start-up does.
+      const ledgers = await Promise.all(Array.from({ length: 5 }, () => openLedger(db.url, key)));
+      opened.push(...ledgers.map(({ ledger }) => ledger));
+      expect(opened.map((ledger) => ledger.health())).toEqual(['up', 'up', 'up', 'up', 'up']);
+    } finally {
+      await Promise.all(opened.map((ledger) => ledger.close()));
+      await db.drop();
+    }
+  });
+});
