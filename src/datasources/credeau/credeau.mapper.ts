@@ -1,44 +1,35 @@
 import { badResponse } from '../http/classify-failure';
+import { parseWire } from '../wire-schema';
 import { FeatureSet } from '../../types/feature-set';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { DeviceInsightsRecord } from '../../types/device-insights.type';
-import { CREDEAU_METADATA_KEYS, type CredeauInsightsResponse } from './credeau.wire';
+import { CREDEAU_METADATA_KEYS, credeauInsightsResponse, type CredeauMessage } from './credeau.wire';
 
 const METADATA = new Set<string>(CREDEAU_METADATA_KEYS);
+
+const STATUS_OF: Record<CredeauMessage, InsightStatus> = {
+  'featurization completed': InsightStatus.COMPLETE,
+  'featurization in progress': InsightStatus.IN_PROGRESS,
+  'user not found': InsightStatus.NOT_FOUND,
+};
 
 /**
  * Wire -> DeviceInsightsRecord. Refuses a body about another user id: handing one customer's features
  * to another is the worst thing this service could do, so a vendor mix-up is a VENDOR_BAD_RESPONSE.
  */
 export function toDeviceInsights(body: unknown, expectedUserId: string, timestampOffset: string): DeviceInsightsRecord {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badResponse('CREDEAU', 'insights response is not a JSON object');
-  }
-  const wire = body as CredeauInsightsResponse;
-  if (wire.user_id !== undefined && String(wire.user_id) !== expectedUserId) {
+  const { metadata, features } = parseWire(credeauInsightsResponse, body, 'CREDEAU', 'insights response');
+  if (metadata.user_id !== undefined && metadata.user_id !== expectedUserId) {
     throw badResponse('CREDEAU', 'insights response is about a different user');
   }
-  const status = statusFor(wire.message);
+  const status = STATUS_OF[metadata.message];
   return {
     status,
-    requestId: typeof wire.request_id === 'string' ? wire.request_id : null,
-    requestedAt: parseCredeauTime(wire.data_requested_time, timestampOffset),
-    processedAt: parseCredeauTime(wire.data_processed_time, timestampOffset),
-    features: status === InsightStatus.COMPLETE ? new FeatureSet(wire, METADATA) : FeatureSet.empty(),
+    requestId: metadata.request_id ?? null,
+    requestedAt: parseCredeauTime(metadata.data_requested_time, timestampOffset),
+    processedAt: parseCredeauTime(metadata.data_processed_time, timestampOffset),
+    features: status === InsightStatus.COMPLETE ? new FeatureSet(features, METADATA) : FeatureSet.empty(),
   };
-}
-
-function statusFor(message: unknown): InsightStatus {
-  switch (message) {
-    case 'featurization completed':
-      return InsightStatus.COMPLETE;
-    case 'featurization in progress':
-      return InsightStatus.IN_PROGRESS;
-    case 'user not found':
-      return InsightStatus.NOT_FOUND;
-    default:
-      throw badResponse('CREDEAU', 'insights response has an unknown status message');
-  }
 }
 
 /**

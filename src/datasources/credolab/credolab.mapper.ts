@@ -5,16 +5,18 @@ import { CredolabPlatform } from '../../types/credolab-platform.type';
 import type { CredolabScoreRecord } from '../../types/credolab-score.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse, errorForStatus } from '../http/classify-failure';
+import { parseWire } from '../wire-schema';
 import {
   FRAUD_CHECK_PROBLEM_TITLES,
   INSIGHT_PROBLEM_TITLES,
   LOGIN_REJECTION_TITLES,
-  type CredolabDatasetInsight,
+  credolabDatasetInsight,
+  credolabFraudCheckResponse,
+  credolabProblem,
+  credolabTokenResponse,
   type CredolabFraudCheckRequest,
-  type CredolabFraudCheckResponse,
   type CredolabIpInfo,
-  type CredolabProblem,
-  type CredolabTokenResponse,
+  type CredolabSource,
 } from './credolab.wire';
 
 /** Credolab documents 60-minute tokens; used when a token answer carries no usable `.expires`. */
@@ -34,10 +36,7 @@ export interface CredolabToken {
  * skew between our clock and Credolab's cannot make us use a lapsed token or refresh at every call.
  */
 export function toCredolabToken(body: unknown, receivedAt: number): CredolabToken {
-  const wire = asObject(body) as CredolabTokenResponse | undefined;
-  if (!wire || typeof wire.access_token !== 'string' || wire.access_token === '') {
-    throw badResponse('CREDOLAB', 'login answer carries no access token');
-  }
+  const wire = parseWire(credolabTokenResponse, body, 'CREDOLAB', 'login answer');
   const issued = parseCredolabTime(wire['.issued'])?.getTime();
   const expires = parseCredolabTime(wire['.expires'])?.getTime();
   let lifetimeMs = DOCUMENTED_TOKEN_LIFETIME_MS;
@@ -45,7 +44,7 @@ export function toCredolabToken(body: unknown, receivedAt: number): CredolabToke
   else if (expires !== undefined && issued === undefined && expires > receivedAt) lifetimeMs = expires - receivedAt;
   return {
     accessToken: wire.access_token,
-    refreshToken: typeof wire.refresh_token === 'string' && wire.refresh_token !== '' ? wire.refresh_token : null,
+    refreshToken: wire.refresh_token ?? null,
     expiresAt: receivedAt + lifetimeMs,
     lifetimeMs,
   };
@@ -57,7 +56,7 @@ export function toCredolabToken(body: unknown, receivedAt: number): CredolabToke
  */
 export function loginRejection(status: number, body: unknown): VendorError {
   const title = problemTitle(body);
-  if (title !== undefined && (LOGIN_REJECTION_TITLES as readonly string[]).includes(title)) {
+  if (isDocumented(title, LOGIN_REJECTION_TITLES)) {
     return new VendorError('CREDOLAB', 'VENDOR_UNAUTHORIZED', `login rejected (${title})`, status);
   }
   return rejection(status, title, [], 'login');
@@ -78,22 +77,15 @@ export function toCredolabScore(status: number, body: unknown, referenceNumber: 
 }
 
 function completedScore(body: unknown, referenceNumber: string): CredolabScoreRecord {
-  const wire = asObject(body) as CredolabDatasetInsight | undefined;
-  if (!wire) throw badResponse('CREDOLAB', 'dataset insight is not a JSON object', 200);
-  const info = asObject(wire.datasetInfo) as CredolabDatasetInsight['datasetInfo'];
+  const wire = parseWire(credolabDatasetInsight, body, 'CREDOLAB', 'dataset insight', 200);
+  const info = wire.datasetInfo;
   // Handing one customer's score to another is the worst thing this service could do.
-  if (info?.referenceNumber !== undefined && String(info.referenceNumber) !== referenceNumber) {
+  if (info?.referenceNumber !== undefined && info.referenceNumber !== referenceNumber) {
     throw badResponse('CREDOLAB', 'dataset insight is about a different dataset', 200);
   }
-  const scores = (Array.isArray(wire.scores) ? wire.scores : [])
-    .map((entry) => asObject(entry) as { code?: unknown; value?: unknown; probability?: unknown } | undefined)
-    .filter((entry) => typeof entry?.code === 'string')
-    .map((entry) => ({ code: String(entry?.code), value: numberOrNull(entry?.value), probability: numberOrNull(entry?.probability) }));
-  const fragments = (Array.isArray(wire.fragments) ? wire.fragments : [])
-    .map((entry) => asObject(entry) as { code?: unknown; value?: unknown } | undefined)
-    .filter((entry) => typeof entry?.code === 'string')
-    // The value is handed on untouched: its shape is the vendor's (and differs between iOS and Android).
-    .map((entry) => ({ code: String(entry?.code), value: entry?.value ?? null }));
+  const scores = wire.scores.map((entry) => ({ code: entry.code, value: entry.value ?? null, probability: entry.probability ?? null }));
+  // The value is handed on untouched: its shape is the vendor's (and differs between iOS and Android).
+  const fragments = wire.fragments.map((entry) => ({ code: entry.code, value: entry.value ?? null }));
   return {
     status: InsightStatus.COMPLETE,
     referenceNumber,
@@ -113,18 +105,15 @@ function emptyScore(status: InsightStatus, referenceNumber: string): CredolabSco
   };
 }
 
+const PLATFORM_OF: Record<CredolabSource, CredolabPlatform> = {
+  0: CredolabPlatform.ANDROID,
+  1: CredolabPlatform.IOS,
+  2: CredolabPlatform.WEB,
+};
+
 /** `datasetInfo.source`: 0 Android, 1 iOS, 2 Web; anything else is unknown (null), not a failure. */
-export function platformFor(source: unknown): CredolabPlatform | null {
-  switch (source) {
-    case 0:
-      return CredolabPlatform.ANDROID;
-    case 1:
-      return CredolabPlatform.IOS;
-    case 2:
-      return CredolabPlatform.WEB;
-    default:
-      return null;
-  }
+function platformFor(source: CredolabSource | null | undefined): CredolabPlatform | null {
+  return source === null || source === undefined ? null : PLATFORM_OF[source];
 }
 
 /** Our fraud-check arguments -> Credolab's body. Absent insight fields are left out, not sent as null. */
@@ -159,38 +148,34 @@ export function toFraudCheck(status: number, body: unknown): CredolabFraudCheckR
     if (status === 400 && title === 'empty_iovation_metadata') return emptyFraudCheck(InsightStatus.NO_DATA);
     throw rejection(status, title, FRAUD_CHECK_PROBLEM_TITLES, 'fraud check');
   }
-  const wire = asObject(body) as CredolabFraudCheckResponse | undefined;
-  if (!wire) throw badResponse('CREDOLAB', 'fraud check answer is not a JSON object', 200);
-  const value = asObject(wire.value) as NonNullable<CredolabFraudCheckResponse['value']> | undefined;
-  const details = asObject(value?.details) as NonNullable<NonNullable<CredolabFraudCheckResponse['value']>['details']> | undefined;
-  const device = asObject(details?.device) as NonNullable<typeof details>['device'] | undefined;
-  const ruleResults = asObject(details?.ruleResults) as NonNullable<typeof details>['ruleResults'] | undefined;
-  const blackbox = asObject(device?.blackboxMetadata) as { age?: unknown; timeStamp?: unknown } | undefined;
+  const wire = parseWire(credolabFraudCheckResponse, body, 'CREDOLAB', 'fraud check answer', 200);
+  const value = wire.value;
+  const details = value?.details;
+  const device = details?.device;
+  const ruleResults = details?.ruleResults;
+  const blackbox = device?.blackboxMetadata;
   return {
     status: InsightStatus.COMPLETE,
-    accountCode: stringOrNull(wire.accountCode) ?? stringOrNull(value?.accountCode),
-    rulesetId: stringOrNull(wire.rulesetId),
+    accountCode: wire.accountCode ?? value?.accountCode ?? null,
+    rulesetId: wire.rulesetId ?? null,
     requestedAt: parseCredolabTime(wire.requestedDate),
-    resultId: stringOrNull(value?.id),
-    result: stringOrNull(value?.result),
-    reason: stringOrNull(value?.reason),
-    trackingNumber: textOrNull(value?.trackingNumber),
-    score: numberOrNull(ruleResults?.score),
-    rulesMatched: integerOrNull(ruleResults?.rulesMatched),
-    rules: (Array.isArray(ruleResults?.rules) ? ruleResults.rules : [])
-      .map((rule) => asObject(rule) as { type?: unknown; reason?: unknown; score?: unknown } | undefined)
-      .filter((rule) => rule !== undefined)
-      .map((rule) => ({ type: stringOrNull(rule?.type), reason: stringOrNull(rule?.reason), score: numberOrNull(rule?.score) })),
+    resultId: value?.id ?? null,
+    result: value?.result ?? null,
+    reason: value?.reason ?? null,
+    trackingNumber: value?.trackingNumber ?? null,
+    score: ruleResults?.score ?? null,
+    rulesMatched: ruleResults?.rulesMatched ?? null,
+    rules: (ruleResults?.rules ?? []).map((rule) => ({ type: rule.type ?? null, reason: rule.reason ?? null, score: rule.score ?? null })),
     device: device
       ? {
-          alias: textOrNull(device.alias),
+          alias: device.alias ?? null,
           firstSeen: parseCredolabTime(device.firstSeen),
-          isNew: typeof device.isNew === 'boolean' ? device.isNew : null,
-          os: stringOrNull(device.os),
-          type: stringOrNull(device.type),
-          blackboxAge: integerOrNull(blackbox?.age),
+          isNew: device.isNew ?? null,
+          os: device.os ?? null,
+          type: device.type ?? null,
+          blackboxAge: blackbox?.age ?? null,
           blackboxTimestamp: parseCredolabTime(blackbox?.timeStamp),
-          mobile: asObject(device.mobile) ?? null,
+          mobile: device.mobile ?? null,
         }
       : null,
     statedIp: ipDetails(details?.statedIp, value?.statedIp),
@@ -205,28 +190,31 @@ function emptyFraudCheck(status: InsightStatus): CredolabFraudCheckRecord {
   };
 }
 
-function ipDetails(info: unknown, fallbackAddress: unknown): CredolabIpDetails | null {
-  const wire = asObject(info) as CredolabIpInfo | undefined;
+/** The IP details, or only the address the check was stated with, or null when there is neither. */
+function ipDetails(wire: CredolabIpInfo | undefined, fallbackAddress: string | null | undefined): CredolabIpDetails | null {
   if (!wire && typeof fallbackAddress !== 'string') return null;
-  const location = asObject(wire?.ipLocation) as CredolabIpInfo['ipLocation'];
+  const location = wire?.ipLocation;
   return {
-    address: stringOrNull(wire?.address) ?? stringOrNull(fallbackAddress),
-    isp: stringOrNull(wire?.isp),
-    parentOrganization: stringOrNull(wire?.parentOrganization),
-    source: stringOrNull(wire?.source),
-    city: stringOrNull(location?.city),
-    region: stringOrNull(location?.region),
-    country: stringOrNull(location?.country),
-    countryCode: stringOrNull(location?.countryCode),
-    latitude: numberOrNull(location?.latitude),
-    longitude: numberOrNull(location?.longitude),
+    address: wire?.address ?? fallbackAddress ?? null,
+    isp: wire?.isp ?? null,
+    parentOrganization: wire?.parentOrganization ?? null,
+    source: wire?.source ?? null,
+    city: location?.city ?? null,
+    region: location?.region ?? null,
+    country: location?.country ?? null,
+    countryCode: location?.countryCode ?? null,
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
   };
 }
 
 /** The problem+json `title`, when the body is one. */
 export function problemTitle(body: unknown): string | undefined {
-  const title = (asObject(body) as CredolabProblem | undefined)?.title;
-  return typeof title === 'string' ? title : undefined;
+  return credolabProblem.parse(body).title ?? undefined;
+}
+
+function isDocumented(title: string | undefined, documented: readonly string[]): title is string {
+  return title !== undefined && documented.includes(title);
 }
 
 /**
@@ -235,7 +223,7 @@ export function problemTitle(body: unknown): string | undefined {
  */
 function rejection(status: number, title: string | undefined, documented: readonly string[], what: string): VendorError {
   const { code } = errorForStatus('CREDOLAB', status);
-  const named = title !== undefined && documented.includes(title) ? ` (${title})` : '';
+  const named = isDocumented(title, documented) ? ` (${title})` : '';
   return new VendorError('CREDOLAB', code, `${what} rejected${named} (HTTP ${status})`, status);
 }
 
@@ -250,26 +238,4 @@ export function parseCredolabTime(value: unknown): Date | null {
   const fraction = match[3] ? `.${match[3].slice(0, 3).padEnd(3, '0')}` : '';
   const date = new Date(`${match[1]}T${match[2]}${fraction}${(match[4] ?? 'Z').toUpperCase()}`);
   return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-/** Large iovation numbers (aliases, tracking numbers) are exposed as text: they exceed GraphQL's Int. */
-function textOrNull(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
-}
-
-function numberOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function integerOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647 ? value : null;
 }

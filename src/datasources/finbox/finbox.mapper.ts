@@ -2,7 +2,8 @@ import { FeatureSet } from '../../types/feature-set';
 import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse } from '../http/classify-failure';
-import type { FinboxPredictorsResponse } from './finbox.wire';
+import { parseWire } from '../wire-schema';
+import { finboxPredictorList, finboxPredictorsResponse, type FinboxStatus } from './finbox.wire';
 
 /**
  * Wire -> FinboxPredictorsRecord, for a 200 or 202 answer (the HTTP layer turned every other status
@@ -15,17 +16,14 @@ export function toFinboxPredictors(
   expected: { customerId: string; version: number },
   timestampOffset: string,
 ): FinboxPredictorsRecord {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw badResponse('FINBOX', 'predictors response is not a JSON object', httpStatus);
-  }
-  const wire = body as FinboxPredictorsResponse;
-  if (wire.customer_id !== undefined && wire.customer_id !== null && String(wire.customer_id) !== expected.customerId) {
+  const wire = parseWire(finboxPredictorsResponse, body, 'FINBOX', 'predictors response', httpStatus);
+  if (wire.customer_id !== undefined && wire.customer_id !== null && wire.customer_id !== expected.customerId) {
     throw badResponse('FINBOX', 'predictors response is about a different customer', httpStatus);
   }
   const status = httpStatus === 202 ? InsightStatus.IN_PROGRESS : statusFor(wire.status, httpStatus);
   return {
     status,
-    requestId: typeof wire.request_id === 'string' ? wire.request_id : null,
+    requestId: wire.request_id ?? null,
     requestedAt: parseFinboxTime(wire.date_requested, timestampOffset),
     processedAt: parseFinboxTime(wire.date_processed, timestampOffset),
     version: expected.version,
@@ -33,7 +31,7 @@ export function toFinboxPredictors(
   };
 }
 
-function statusFor(status: unknown, httpStatus: number): InsightStatus {
+function statusFor(status: FinboxStatus | null | undefined, httpStatus: number): InsightStatus {
   switch (status) {
     case 'complete':
       return InsightStatus.COMPLETE;
@@ -53,14 +51,11 @@ function statusFor(status: unknown, httpStatus: number): InsightStatus {
  * skipped (there is nothing to look them up by); a missing list is an empty set, not a failure.
  */
 function predictorsOf(data: unknown, httpStatus: number): FeatureSet {
-  if (data === undefined || data === null) return FeatureSet.empty();
-  if (!Array.isArray(data)) throw badResponse('FINBOX', 'predictors response data is not a list', httpStatus);
+  const list = parseWire(finboxPredictorList, data, 'FINBOX', 'predictors response data', httpStatus);
   // A prototype-less object: a predictor named "__proto__" or "constructor" is just a name.
-  const byName = Object.create(null) as Record<string, unknown>;
-  for (const entry of data as unknown[]) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const { name, value } = entry as { name?: unknown; value?: unknown };
-    if (typeof name === 'string') byName[name] = value === undefined ? null : value;
+  const byName: Record<string, unknown> = Object.create(null);
+  for (const entry of list ?? []) {
+    if (entry) byName[entry.name] = entry.value ?? null;
   }
   return new FeatureSet(byName);
 }

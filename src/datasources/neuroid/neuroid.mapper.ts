@@ -2,7 +2,8 @@ import { VendorError } from '../../errors';
 import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse, errorForStatus } from '../http/classify-failure';
-import { NEUROID_ERROR_STATUSES, type NeuroidErrorResponse, type NeuroidProfileResponse } from './neuroid.wire';
+import { parseWire } from '../wire-schema';
+import { neuroidErrorResponse, neuroidProfileResponse, type NeuroidProfileResponse } from './neuroid.wire';
 
 /**
  * NeuroID answer -> BehaviorSignalsRecord. SUCCESS is COMPLETE; NOT_ENOUGH_INTERACTION_DATA keeps the
@@ -11,12 +12,13 @@ import { NEUROID_ERROR_STATUSES, type NeuroidErrorResponse, type NeuroidProfileR
  * answer is a VendorError: 401/403 VENDOR_UNAUTHORIZED, 400/406 (and a 404 about the path) VENDOR_BAD_REQUEST.
  */
 export function toBehaviorSignals(status: number, body: unknown, profileId: string, siteId: string): BehaviorSignalsRecord {
-  const vendorStatus = asObject(body)?.status;
-  if (status === 404 && vendorStatus === 'PROFILE_NOT_FOUND') return emptyRecord(InsightStatus.NOT_FOUND, profileId, siteId);
-  if (status !== 200) throw neuroidError(status, body);
-
-  const wire = asObject(body) as NeuroidProfileResponse | undefined;
-  if (!wire) throw badResponse('NEUROID', 'profile answer is not a JSON object', 200);
+  if (status !== 200) {
+    if (status === 404 && neuroidErrorResponse.parse(body).status === 'PROFILE_NOT_FOUND') {
+      return emptyRecord(InsightStatus.NOT_FOUND, profileId, siteId);
+    }
+    throw neuroidError(status, body);
+  }
+  const wire = parseWire(neuroidProfileResponse, body, 'NEUROID', 'profile answer', 200);
   switch (wire.status) {
     case 'SUCCESS':
       return profileRecord(wire, InsightStatus.COMPLETE, profileId, siteId);
@@ -24,8 +26,6 @@ export function toBehaviorSignals(status: number, body: unknown, profileId: stri
       return profileRecord(wire, InsightStatus.INSUFFICIENT_DATA, profileId, siteId);
     case 'SITE_NOT_CONFIGURED':
       return { ...profileRecord(wire, InsightStatus.NOT_CONFIGURED, profileId, siteId, false), signals: [] };
-    default:
-      throw badResponse('NEUROID', 'profile answer has an unknown status', 200);
   }
 }
 
@@ -36,30 +36,27 @@ function profileRecord(
   siteId: string,
   profileRequired = true,
 ): BehaviorSignalsRecord {
-  const profile = asObject(wire.profile) as NeuroidProfileResponse['profile'];
+  const profile = wire.profile;
   if (!profile) {
     if (profileRequired) throw badResponse('NEUROID', 'profile answer has no profile', 200);
     return emptyRecord(status, profileId, siteId);
   }
   // Handing one customer's signals to another is the worst thing this service could do.
-  if ((profile.id !== undefined && String(profile.id) !== profileId) || (profile.siteId !== undefined && String(profile.siteId) !== siteId)) {
+  if ((profile.id !== undefined && profile.id !== profileId) || (profile.siteId !== undefined && profile.siteId !== siteId)) {
     throw badResponse('NEUROID', 'profile answer is about a different profile or site', 200);
   }
   return {
     status,
     profileId,
     siteId,
-    funnel: stringOrNull(profile.funnel),
-    clientId: stringOrNull(profile.clientId),
-    signals: (Array.isArray(profile.signals) ? profile.signals : [])
-      .map((signal) => asObject(signal))
-      .filter((signal) => typeof signal?.model === 'string')
-      .map((signal) => ({
-        model: String(signal?.model),
-        label: stringOrNull(signal?.label),
-        score: typeof signal?.score === 'number' && Number.isFinite(signal.score) ? signal.score : null,
-        attributes: signal?.attributes ?? null,
-      })),
+    funnel: profile.funnel ?? null,
+    clientId: profile.clientId ?? null,
+    signals: profile.signals.map((signal) => ({
+      model: signal.model,
+      label: signal.label ?? null,
+      score: signal.score ?? null,
+      attributes: signal.attributes ?? null,
+    })),
     interactionAttributes: profile.interactionAttributes ?? null,
   };
 }
@@ -71,16 +68,8 @@ function emptyRecord(status: InsightStatus, profileId: string, siteId: string): 
 /** Our code from the HTTP status; the message names NeuroID's documented status, never its text. */
 export function neuroidError(status: number, body: unknown): VendorError {
   const { code } = errorForStatus('NEUROID', status);
-  const vendorStatus = (asObject(body) as NeuroidErrorResponse | undefined)?.status;
-  const named = typeof vendorStatus === 'string' && (NEUROID_ERROR_STATUSES as readonly string[]).includes(vendorStatus) ? ` (${vendorStatus})` : '';
+  const vendorStatus = neuroidErrorResponse.parse(body).status;
+  const named = vendorStatus ? ` (${vendorStatus})` : '';
   const problem = code === 'VENDOR_UNAUTHORIZED' ? 'API key or site access rejected' : 'request rejected';
   return new VendorError('NEUROID', code, `${problem}${named} (HTTP ${status})`, status);
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }

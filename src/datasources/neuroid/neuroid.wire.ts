@@ -1,41 +1,45 @@
-/** NeuroID Analytics API v4.1 JSON as sent. Never imported outside this folder: mappers turn it into our types. */
+import { z } from 'zod';
+import { lenient, listOf, objectOrAbsent, wireId } from '../wire-schema';
 
-/** `status` of a 200 answer. */
-export type NeuroidProfileStatus = 'SUCCESS' | 'SITE_NOT_CONFIGURED' | 'NOT_ENOUGH_INTERACTION_DATA';
+/** NeuroID Analytics API v4.1 JSON as sent, as zod schemas. Never imported outside this folder: mappers turn it into our types. */
 
-export interface NeuroidSignal {
-  model?: string;
+/** `status` of a 200 answer; any other is an answer we cannot read. */
+export const neuroidProfileStatus = z.enum(['SUCCESS', 'SITE_NOT_CONFIGURED', 'NOT_ENOUGH_INTERACTION_DATA']);
+
+/** Signals without a string `model` are dropped: they are looked up by model. */
+const neuroidSignal = z.object({
+  model: z.string(),
   /** e.g. genuine, risky, high, false, or "insufficient data". */
-  label?: string;
+  label: lenient(z.string()),
   /** Null when the model had too little data. */
-  score?: number | null;
-  attributes?: Record<string, unknown>;
-}
+  score: lenient(z.number()),
+  /** Any JSON, handed on as sent. */
+  attributes: z.unknown().optional(),
+});
 
-export interface NeuroidProfileResponse {
-  status?: NeuroidProfileStatus | string;
-  message?: string;
-  moreInfo?: string | null;
-  profile?: {
-    id?: string;
-    siteId?: string;
-    funnel?: string;
-    clientId?: string;
-    /** No fixed order or length: look signals up by model. */
-    signals?: NeuroidSignal[];
-    interactionAttributes?: Record<string, unknown>;
-  };
-}
+/**
+ * `id` and `siteId`, when present, must be ids: the mapper checks they are the profile and site asked
+ * about. Other keys read as absent when missing or mistyped.
+ */
+const neuroidProfile = {
+  id: wireId.optional(),
+  siteId: wireId.optional(),
+  funnel: lenient(z.string()),
+  clientId: lenient(z.string()),
+  /** No fixed order or length: look signals up by model. */
+  signals: listOf(neuroidSignal),
+  interactionAttributes: z.unknown().optional(),
+};
 
-/** Every error answer: `{status, message, moreInfo}`. */
-export interface NeuroidErrorResponse {
-  status?: string;
-  message?: string;
-  moreInfo?: string | null;
-}
+/** A 200 answer. `message` and `moreInfo` are vendor text we never read. */
+export const neuroidProfileResponse = z.object({
+  status: neuroidProfileStatus,
+  profile: objectOrAbsent(neuroidProfile),
+});
+export type NeuroidProfileResponse = z.output<typeof neuroidProfileResponse>;
 
 /** Error statuses NeuroID documents; only these are ever named in our messages. */
-export const NEUROID_ERROR_STATUSES = [
+export const neuroidErrorStatus = z.enum([
   'BAD_REQUEST',
   'MISSING_REQUIRED_QUERY_PARAMETER',
   'MISSING_API_KEY',
@@ -46,4 +50,10 @@ export const NEUROID_ERROR_STATUSES = [
   'PROFILE_NOT_FOUND',
   'NOT_ACCEPTABLE',
   'UNKNOWN_ERROR',
-] as const;
+]);
+
+/**
+ * Every error answer: `{status, message, moreInfo}`. Read for its documented status only; a body that is
+ * missing, not an object, or names an undocumented status names nothing (the HTTP status decides).
+ */
+export const neuroidErrorResponse = z.object({ status: lenient(neuroidErrorStatus) }).catch({});
