@@ -1,5 +1,7 @@
 import { credeauInsightsStored } from '../../src/datasources/credeau/credeau.stored';
 import { toDeviceInsights } from '../../src/datasources/credeau/credeau.mapper';
+import { newEvidenceId } from '../../src/evidence/record-writer';
+import { entryOverheadBytes } from '../../src/store/memory-level';
 import { SharedNameTables } from '../../src/store/name-tables';
 import { nameTableKey } from '../../src/store/store-keys';
 import { requireCleanLoad, type BenchContext } from './bench-context';
@@ -37,10 +39,10 @@ export async function storedCredeauSize(context: BenchContext): Promise<StoredCr
   const raw = await fetchCredeauBody(context.simulators.credeau, CUSTOMER);
   const record = toDeviceInsights(JSON.parse(raw.toString('utf8')), CUSTOMER, '+00:00');
   const compacted = credeauInsightsStored.compact(record, new SharedNameTables('credeau', undefined));
+  const key = context.storeKeys.entry('credeau', { customerId: CUSTOMER });
   const tableHash = compacted.tables[0]?.hash;
   if (!tableHash) throw new Error('stored Credeau customer: the simulator body has no features to compact');
 
-  const key = context.storeKeys.entry('credeau', { customerId: CUSTOMER });
   const integer = (...args: string[]) => {
     const answer = Number(context.redis.cli(...args).trim());
     if (!Number.isFinite(answer) || answer <= 0) throw new Error(`stored Credeau customer: redis ${args.join(' ')} gave no size (not stored?)`);
@@ -48,7 +50,8 @@ export async function storedCredeauSize(context: BenchContext): Promise<StoredCr
   };
   return {
     bodyBytes: raw.length,
-    level1Bytes: compacted.bytes,
+    // What the level counts: the kept value and what it holds beside it (key, evidence id, its bookkeeping).
+    level1Bytes: compacted.bytes + entryOverheadBytes(key, { value: compacted.kept, retrievedAt: 0, expiresAt: 0, evidenceId: newEvidenceId() }),
     redisValueBytes: integer('STRLEN', key),
     redisMemoryUsageBytes: integer('MEMORY', 'USAGE', key),
     nameTableBytes: integer('STRLEN', nameTableKey('credeau', tableHash)),

@@ -3,14 +3,16 @@ import type { VendorName } from '../errors';
 import { FeatureSet } from '../types/feature-set';
 import { InsightStatus } from '../types/insight-status.type';
 import type { NameTable } from '../types/feature-set';
+import { heapBytes } from './heap-bytes';
 import type { SharedNameTables } from './name-tables';
 
 /** How an answer may be kept: for the product's window, for the shorter "no data" window, or not at all. */
 export type Settledness = 'settled' | 'no-data' | 'unsettled';
 
-/** The form of an answer the store keeps, with its estimated heap size and the name tables it refers to. */
+/** The form of an answer the store keeps, with its heap size and the name tables it refers to. */
 export interface Compacted<V> {
   kept: V;
+  /** The V8 heap `kept` holds, shared name tables left out (see heap-bytes.ts): what level 1 counts. */
   bytes: number;
   tables: readonly NameTable[];
   /** The serialised form, when computing `bytes` already produced it. */
@@ -58,14 +60,12 @@ export function jsonDescriptor<V>(
     vendor,
     settledness,
     compact(value) {
-      const plaintext = encodeJson(value);
-      // A decoded JSON value holds about twice its UTF-8 text (UTF-16 strings, object headers).
-      return { kept: value, bytes: 2 * plaintext.length + 256, tables: [], plaintext };
+      return { kept: value, bytes: heapBytes(value), tables: [], plaintext: encodeJson(value) };
     },
     serialize: (kept) => encodeJson(kept),
     async deserialize(plaintext) {
       const kept = decodeJson(plaintext) as V;
-      return { kept, bytes: 2 * plaintext.length + 256, tables: [] };
+      return { kept, bytes: heapBytes(kept), tables: [] };
     },
   };
 }
@@ -91,22 +91,4 @@ export function decodeJson(plaintext: Buffer): unknown {
     }
     return value;
   });
-}
-
-/** Estimated heap bytes of a JSON-like value (V8: 8-byte slots, 16-byte boxed numbers, UTF-16 strings). */
-export function estimateBytes(value: unknown): number {
-  if (value === null || value === undefined || typeof value === 'boolean') return 8;
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 30 ? 8 : 24;
-  if (typeof value === 'string') return 24 + 2 * value.length;
-  if (Array.isArray(value)) {
-    let bytes = 32;
-    for (const item of value) bytes += estimateBytes(item);
-    return bytes;
-  }
-  if (typeof value === 'object') {
-    let bytes = 56;
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) bytes += 8 + estimateBytes(item) + (key.length > 16 ? 2 * key.length : 0);
-    return bytes;
-  }
-  return 16;
 }

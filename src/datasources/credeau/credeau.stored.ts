@@ -1,7 +1,8 @@
 import type { DeviceInsightsRecord } from '../../types/device-insights.type';
 import type { ExtractedSms } from '../../types/extracted-sms.type';
 import { CompactFeatureSet, FeatureSet } from '../../types/feature-set';
-import { decodeJson, encodeJson, estimateBytes, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
+import { heapBytes } from '../../store/heap-bytes';
+import { decodeJson, encodeJson, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
 
 /** What is stored of a customer's DeviceInsights: the record without its features, the values, the table. */
 interface CompactInsights {
@@ -14,8 +15,14 @@ interface CompactInsights {
   v: unknown[];
 }
 
-/** Per-entry overhead besides the values: the record object, its dates, the CompactFeatureSet. */
-const RECORD_BYTES = 400;
+/**
+ * The heap one kept record holds: the record, its dates, the CompactFeatureSet and its values, but not
+ * the name table every customer shares.
+ */
+function keptBytes(record: DeviceInsightsRecord): number {
+  const features = record.features instanceof CompactFeatureSet ? { ...record.features, table: null } : record.features;
+  return heapBytes({ ...record, features });
+}
 
 /**
  * Credeau DeviceInsights in the store: its ~3000 feature names are the same for every customer, so they
@@ -28,14 +35,14 @@ export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
   settledness: (record) => settlednessOfStatus(record.status),
   compact(record, tables) {
     if (record.features instanceof CompactFeatureSet) {
-      return { kept: record, bytes: RECORD_BYTES + estimateBytes(record.features.values), tables: [record.features.table] };
+      return { kept: record, bytes: keptBytes(record), tables: [record.features.table] };
     }
     const listed = record.features.list();
-    if (listed.length === 0) return { kept: record, bytes: RECORD_BYTES, tables: [] };
+    if (listed.length === 0) return { kept: record, bytes: keptBytes(record), tables: [] };
     const table = tables.intern(listed.map((feature) => feature.name));
     const values = listed.map((feature) => feature.value);
     const kept: DeviceInsightsRecord = { ...record, features: new CompactFeatureSet(table, values) };
-    return { kept, bytes: RECORD_BYTES + estimateBytes(values), tables: [table] };
+    return { kept, bytes: keptBytes(kept), tables: [table] };
   },
   serialize(record) {
     const features = record.features;
@@ -65,7 +72,7 @@ export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
       processedAt: compact.pr === null ? null : new Date(compact.pr),
       features,
     };
-    return { kept, bytes: RECORD_BYTES + estimateBytes(compact.v), tables: [] };
+    return { kept, bytes: keptBytes(kept), tables: [] };
   },
 };
 

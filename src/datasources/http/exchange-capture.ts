@@ -24,8 +24,16 @@ const current = new AsyncLocalStorage<Capture>();
  */
 export async function captureExchange<T>(work: () => Promise<T>): Promise<{ value: T; exchange: CapturedExchange | undefined }> {
   const capture: Capture = { last: undefined };
-  const value = await current.run(capture, work);
-  return { value, exchange: capture.last };
+  try {
+    const value = await current.run(capture, work);
+    return { value, exchange: capture.last };
+  } finally {
+    // Everything asynchronous `work` created keeps this store for as long as it lives: a vendor socket
+    // for its keep-alive, a deadline timer and its AbortSignal until they are collected. None of them may
+    // keep the body (a Credeau answer is ~94 KB): a heap snapshot after a cold run found the last
+    // operations' bodies held only through Timeouts' async context.
+    capture.last = undefined;
+  }
 }
 
 /** Called by the HTTP client for every accepted answer; a no-op outside captureExchange. */

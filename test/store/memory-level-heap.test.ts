@@ -1,0 +1,31 @@
+import { measureEntryHeap } from '../../bench/lib/entry-heap';
+import { STORED_ENTRY_MAKERS } from '../../bench/lib/stored-entries';
+
+/**
+ * Level 1's byte budget (SIGNALS_MEMORY_CACHE_MAX_BYTES) must be what its entries really hold in V8, or
+ * a replica sized by it runs out of memory (accounting too low) or keeps fewer customers than it could
+ * (too high). Each product's entries are built from simulator bodies by the vendor's mapper and store
+ * descriptor, offered to a level well past its budget, and the heap the level holds after gc is compared
+ * with the budget. Measured state (heap after a full gc), not time: a busy machine gives the same figures.
+ */
+const BUDGET_BYTES = 4 * 1024 * 1024;
+/** The accounting may be this far off what V8 holds, either way (measured: within 1.17; see README "Memory model"). */
+const TOLERANCE = 0.3;
+/** Entries offered per product: about twice what the budget holds, so the level evicts. */
+const OFFERED: Readonly<Record<string, number>> = { credeau: 200, 'credeau-sms': 400, finbox: 3000, credolab: 3500, neuroid: 4500 };
+
+describe('level 1 holds what its byte budget says', () => {
+  it.each(STORED_ENTRY_MAKERS.map((maker) => [maker.product, maker] as const))('%s: the heap held after gc is the budget, within 30 %%', (product, maker) => {
+    const offered = OFFERED[product];
+    if (offered === undefined) throw new Error(`no entry count for ${product}: add it to OFFERED`);
+    const measured = measureEntryHeap(maker, offered, BUDGET_BYTES, `budget-${product}`);
+
+    // The level evicted, and is full to within one entry.
+    expect(measured.entries).toBeLessThan(offered);
+    expect(measured.levelBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(measured.levelBytes).toBeGreaterThan(BUDGET_BYTES - 2 * measured.accountedBytes);
+    // What V8 holds for it: neither far more than the budget nor far less.
+    expect(measured.heldBytes).toBeLessThanOrEqual(BUDGET_BYTES * (1 + TOLERANCE));
+    expect(measured.heldBytes).toBeGreaterThanOrEqual(BUDGET_BYTES * (1 - TOLERANCE));
+  });
+});
