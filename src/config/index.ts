@@ -16,10 +16,6 @@ import { erasureConfigProblems, erasureEnvShape, toErasureConfig, type ErasureCo
 import { evidenceConfigProblems, evidenceEnvShape, toEvidenceConfig, type EvidenceConfig } from './evidence.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
-export type { CredeauConfig } from './credeau.config';
-export type { CredolabConfig } from './credolab.config';
-export type { NeuroidConfig } from './neuroid.config';
-export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors';
-import type { ExtractedSmsConnection } from '../../types/extracted-sms-connection.type';
-import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { ExtractedSmsConnection } from '../../types/credeau/extracted-sms-connection.type';
+import type { ExtractedSmsArgs } from '../../types/credeau/extracted-sms-args.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';

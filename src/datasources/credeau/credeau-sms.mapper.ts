@@ -1,4 +1,4 @@
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import { badResponse } from '../http/classify-failure';
 import { parseCredeauTime } from './credeau.mapper';
 import type { CredeauSmsResponse, CredeauSmsWireRecord } from './credeau-sms.wire';

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type { CredeauConfig } from '../../config';
-import type { DeviceInsightsRecord } from '../../types/device-insights.type';
+import type { CredeauConfig } from './credeau.config';
+import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';

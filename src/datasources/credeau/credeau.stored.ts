@@ -1,5 +1,5 @@
-import type { DeviceInsightsRecord } from '../../types/device-insights.type';
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import { CompactFeatureSet, FeatureSet } from '../../types/feature-set';
 import { decodeJson, encodeJson, estimateBytes, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
 

@@ -1,4 +1,4 @@
-import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from '../../config/credeau.config';
+import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from './credeau.config';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';

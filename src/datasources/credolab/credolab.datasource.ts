@@ -1,8 +1,8 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { CredolabConfig } from '../../config';
-import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
-import type { CredolabScoreRecord } from '../../types/credolab-score.type';
+import type { CredolabConfig } from './credolab.config';
+import type { CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
+import type { CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';

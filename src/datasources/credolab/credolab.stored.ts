@@ -1,5 +1,5 @@
 import { jsonDescriptor, settlednessOfStatus } from '../../store/store-descriptor';
-import type { CredolabScoreRecord } from '../../types/credolab-score.type';
+import type { CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
 
 /**
  * Credolab's dataset insight in the store. The fraud check is never stored: it is an event (e-mail,

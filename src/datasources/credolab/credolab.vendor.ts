@@ -1,4 +1,4 @@
-import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from '../../config/credolab.config';
+import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from './credolab.config';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredolabDatasource, type CredolabConnection } from './credolab.datasource';

@@ -1,8 +1,8 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type { FinboxConfig } from '../../config';
-import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
+import type { FinboxConfig } from './finbox.config';
+import type { FinboxPredictorsRecord } from '../../types/finbox/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';

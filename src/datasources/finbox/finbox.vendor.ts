@@ -1,4 +1,4 @@
-import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from '../../config/finbox.config';
+import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from './finbox.config';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { fixedDelays } from '../http/retry-policy';
 import { FinboxDatasource, type FinboxConnection } from './finbox.datasource';

@@ -1,7 +1,7 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { NeuroidConfig } from '../../config';
-import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
+import type { NeuroidConfig } from './neuroid.config';
+import type { BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';

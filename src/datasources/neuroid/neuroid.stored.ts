@@ -1,5 +1,5 @@
 import { jsonDescriptor, settlednessOfStatus } from '../../store/store-descriptor';
-import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
+import type { BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
 
 /** NeuroID behaviour signals in the store (a short window: behaviour moves fast). */
 export const neuroidStored = jsonDescriptor<BehaviorSignalsRecord>('neuroid', 'NEUROID', (record) => settlednessOfStatus(record.status));

@@ -1,4 +1,4 @@
-import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from '../../config/neuroid.config';
+import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from './neuroid.config';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource';

@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { Customer } from '../types/customer.type';
-import { DeviceInsights, type DeviceInsightsRecord } from '../types/device-insights.type';
-import { Feature } from '../types/feature.type';
-import { JSONScalar } from '../types/scalars';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { RequestContext } from '../../context';
+import { Customer } from '../../types/customer.type';
+import { DeviceInsights, type DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
+import { Feature } from '../../types/feature.type';
+import { JSONScalar } from '../../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerDeviceInsightsResolver {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
 
 /** Credeau environment contract (DeviceInsights and SMS extraction share the host and credentials). */
 export const credeauEnvShape = {

@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { withFreshnessHint } from './cache-hint';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import type { RequestContext } from '../context';
-import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
-import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
-import { TransactionInsightInput } from '../types/transaction-insight.input';
+import { withFreshnessHint } from '../cache-hint';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import type { RequestContext } from '../../context';
+import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
+import { CredolabScore, type CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
+import { TransactionInsightInput } from '../../types/credolab/transaction-insight.input';
 
 @Resolver(() => CredolabScore)
 export class CredolabFraudCheckResolver {

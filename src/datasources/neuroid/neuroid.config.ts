@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
 
 /** NeuroID Analytics API v4.1 environment contract. */
 export const neuroidEnvShape = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
 
 /** Credolab API v6.0 environment contract (e-mail/password login, bearer tokens). */
 export const credolabEnvShape = {

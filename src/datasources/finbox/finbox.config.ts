@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { delayListVar, integerVar, urlVar } from './env-fields';
+import { delayListVar, integerVar, urlVar } from '../../config/env-fields';
 
 /**
  * FinBox DeviceConnect environment contract. FinBox prescribes its own retry rule (5xx and 429: retry

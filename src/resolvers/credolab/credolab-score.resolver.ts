@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
-import { Customer } from '../types/customer.type';
-import { JSONScalar } from '../types/scalars';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { RequestContext } from '../../context';
+import { CredolabScore, type CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
+import { Customer } from '../../types/customer.type';
+import { JSONScalar } from '../../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerCredolabScoreResolver {

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { Customer } from '../types/customer.type';
-import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
-import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
-import { DEFAULT_SMS_PAGE_SIZE } from '../datasources/credeau/credeau-sms.paging';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { withFreshnessHint } from '../cache-hint';
+import type { RequestContext } from '../../context';
+import { Customer } from '../../types/customer.type';
+import { ExtractedSmsArgs } from '../../types/credeau/extracted-sms-args.type';
+import { ExtractedSmsConnection } from '../../types/credeau/extracted-sms-connection.type';
+import { DEFAULT_SMS_PAGE_SIZE } from '../../datasources/credeau/credeau-sms.paging';
 
 @Resolver(() => Customer)
 export class CustomerExtractedSmsResolver {

@@ -1,12 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { BehaviorSignal } from '../types/behavior-signal.type';
-import { BehaviorSignals, type BehaviorSignalsRecord } from '../types/behavior-signals.type';
-import { Customer } from '../types/customer.type';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { RequestContext } from '../../context';
+import { BehaviorSignal } from '../../types/neuroid/behavior-signal.type';
+import { BehaviorSignals, type BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
+import { Customer } from '../../types/customer.type';
 
 @Resolver(() => Customer)
 export class CustomerBehaviorSignalsResolver {
