@@ -1,3 +1,4 @@
+import type { NonEmptyArray } from 'type-graphql';
 import type { z } from 'zod';
 import type { HttpConfig, ServerConfig } from '../config';
 import type { VendorHttpConfig } from '../config/env-fields';
@@ -87,6 +88,12 @@ export interface VendorModule<
     credentialVariables: Record<string, string>;
     toConfig(env: Record<string, unknown>, credentials: Credentials | null): VendorConfig;
   };
+  /**
+   * The type-graphql resolver classes of the vendor's fields (src/resolvers/<vendor>/): the schema is built
+   * from the registry's, so a vendor's fields are in the schema exactly when the vendor is registered.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
   /** Lazily imported, so production never loads simulator code. */
   loadSimulator(): Promise<SimulatorFactory<Credentials, Simulator>>;
   /** The vendor's retry rules. */

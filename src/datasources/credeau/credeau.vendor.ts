@@ -1,4 +1,6 @@
 import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from './credeau.config';
+import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from '../../resolvers/credeau/device-insights.resolver';
+import { CustomerExtractedSmsResolver } from '../../resolvers/credeau/extracted-sms.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';
@@ -15,6 +17,7 @@ export const credeauVendor = defineVendor({
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   defaultRateLimit: '1000/60s',
   env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
+  resolvers: [CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver, CustomerExtractedSmsResolver],
   loadSimulator: async () => {
     const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');
     return { create: () => new CredeauSimulator(), credentials: CREDEAU_SIMULATOR_CREDENTIALS };

@@ -1,4 +1,5 @@
 import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from './finbox.config';
+import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from '../../resolvers/finbox/finbox-predictors.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { fixedDelays } from '../http/retry-policy';
 import { FinboxDatasource, type FinboxConnection } from './finbox.datasource';
@@ -13,6 +14,7 @@ export const finboxVendor = defineVendor({
   secretHeaders: ['x-api-key'],
   defaultRateLimit: undefined,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
+  resolvers: [CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver],
   loadSimulator: async () => {
     const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');
     return { create: () => new FinboxSimulator(), credentials: FINBOX_SIMULATOR_CREDENTIALS };

@@ -1,4 +1,5 @@
 import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from './neuroid.config';
+import { BehaviorSignalLookupResolver, CustomerBehaviorSignalsResolver } from '../../resolvers/neuroid/behavior-signals.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource';
@@ -10,6 +11,7 @@ export const neuroidVendor = defineVendor({
   secretHeaders: ['API-KEY'],
   defaultRateLimit: undefined,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
+  resolvers: [CustomerBehaviorSignalsResolver, BehaviorSignalLookupResolver],
   loadSimulator: async () => {
     const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
     return { create: () => new NeuroidSimulator(), credentials: NEUROID_SIMULATOR_CREDENTIALS };

@@ -3,7 +3,8 @@ import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 't
 import type { WithFreshness } from '../../datasources/vendor-loader';
 import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
 import { withFreshnessHint } from '../cache-hint';
-import type { RequestContext } from '../../context';
+import type { CredeauDatasource } from '../../datasources/credeau/credeau.datasource';
+import type { OperationContext } from '../../operation-context';
 import { Customer } from '../../types/customer.type';
 import { DeviceInsights, type DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
 import { Feature } from '../../types/feature.type';
@@ -19,7 +20,7 @@ export class CustomerDeviceInsightsResolver {
   })
   deviceInsights(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ credeau: CredeauDatasource }>,
     @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
     @Arg('maxStale', () => Int, { nullable: true, description: MAX_STALE_DESCRIPTION }) maxStale: number | null | undefined,
     @Info() info: GraphQLResolveInfo,

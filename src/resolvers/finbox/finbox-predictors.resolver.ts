@@ -3,7 +3,8 @@ import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 't
 import type { WithFreshness } from '../../datasources/vendor-loader';
 import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
 import { withFreshnessHint } from '../cache-hint';
-import type { RequestContext } from '../../context';
+import type { FinboxDatasource } from '../../datasources/finbox/finbox.datasource';
+import type { OperationContext } from '../../operation-context';
 import { Customer } from '../../types/customer.type';
 import { FinboxPredictors, type FinboxPredictorsRecord } from '../../types/finbox/finbox-predictors.type';
 import { Predictor } from '../../types/finbox/predictor.type';
@@ -19,7 +20,7 @@ export class CustomerFinboxPredictorsResolver {
   })
   finboxPredictors(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ finbox: FinboxDatasource }>,
     @Arg('version', () => Int, {
       nullable: true,
       description: 'Predictor feature-set version. Default: the version this subgraph is configured for.',
