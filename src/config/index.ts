@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { vendorLabel, type VendorName } from '../errors';
 import { resolveCredentials } from './credentials';
 import {
   governanceConfigProblems,
@@ -30,11 +29,13 @@ export type { VendorHttpConfig } from './env-fields';
  * imports them: config is a leaf of the import graph, and the caller hands the vendors in
  * (src/subgraph-config.ts binds the registry).
  */
-export interface VendorEnvContract<Key extends string = string, Section = unknown> {
+export interface VendorEnvContract<Key extends string = string, Section = unknown, Name extends string = string> {
   /** Property of the vendor's section in the config, e.g. `credeau`. */
   readonly key: Key;
-  /** Credential problems name the vendor by its label; the prefix of its budget and breaker variables. */
-  readonly name: VendorName;
+  /** The prefix of its budget and breaker variables, upper case. */
+  readonly name: Name;
+  /** How configuration problems spell the vendor (its credentials). */
+  readonly label: string;
   /** `<NAME>_RATE_LIMIT` when unset (`N/<window>`); undefined: unlimited. */
   readonly defaultRateLimit: string | undefined;
   readonly env: {
@@ -55,11 +56,11 @@ export type VendorConfigsOf<Vendors extends readonly VendorEnvContract[]> = {
   [Vendor in Vendors[number] as Vendor['key']]: ReturnType<Vendor['env']['toConfig']>;
 };
 
-/** The sections every process has, whatever its vendors. */
-export interface CoreConfig {
+/** The sections every process has, whatever its vendors (`Name`: their names, which governance is keyed by). */
+export interface CoreConfig<Name extends string = string> {
   server: ServerConfig;
   http: HttpConfig;
-  governance: GovernanceConfig;
+  governance: GovernanceConfig<Name>;
   observability: ObservabilityConfig;
   security: SecurityConfig;
   /** The shared signal store's budgets and freshness windows. */
@@ -73,7 +74,7 @@ export interface CoreConfig {
 }
 
 /** Everything a process with these vendors reads from its environment, validated once at start-up. */
-export type ConfigFor<Vendors extends readonly VendorEnvContract[]> = CoreConfig & VendorConfigsOf<Vendors>;
+export type ConfigFor<Vendors extends readonly VendorEnvContract[]> = CoreConfig<Vendors[number]['name']> & VendorConfigsOf<Vendors>;
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
 export class ConfigError extends Error {
@@ -122,7 +123,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   /** A vendor's credentials when all are set, null for its simulator; anything else is a problem. */
   const credentialsOf = (vendor: VendorEnvContract): Record<string, string> | null => {
-    const resolved = resolveCredentials(vendorLabel(vendor.name), vendor.env.credentialVariables, env, production);
+    const resolved = resolveCredentials(vendor.label, vendor.env.credentialVariables, env, production);
     if (resolved.kind === 'invalid') problems.push(...resolved.problems);
     return resolved.kind === 'live' ? resolved.values : null;
   };
@@ -141,7 +142,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
-  const core: CoreConfig = {
+  const core: CoreConfig<Vendors[number]['name']> = {
     server: {
       nodeEnv: e.NODE_ENV,
       production,

@@ -7,7 +7,7 @@ import type { AttemptGuard } from '../datasources/http/attempt-guard';
 import type { RetryPolicy } from '../datasources/http/retry-policy';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
-import type { VendorName } from '../errors';
+import { registerVendorLabel, type VendorName } from '../errors';
 import type { Logger } from '../logger';
 import type { SimulatorServer } from '../simulators/simulator-server';
 import type { SealedBox } from '../store/sealed-box';
@@ -62,6 +62,7 @@ export interface ConnectionParts<VendorConfig, Credentials, Simulator extends Si
  */
 export interface VendorModule<
   Key extends string,
+  Name extends VendorName,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
@@ -70,7 +71,10 @@ export interface VendorModule<
 > {
   /** Property name in Config, connections and simulators, e.g. `credeau`. */
   key: Key;
-  name: VendorName;
+  /** As clients see it in `extensions.vendor` and metrics label it, upper case, e.g. `CREDEAU`; the prefix of its variables. */
+  name: Name;
+  /** How messages spell it, e.g. `Credeau` (error messages, configuration problems). */
+  label: string;
   /**
    * Every request header that carries this vendor's credentials (as its datasources write them). The
    * logger redacts them (src/logger.ts, handed in by the composition root); required, so a vendor that
@@ -107,19 +111,24 @@ export interface VendorModule<
 
 /** Any registered vendor module, for code that iterates the registry without knowing which one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyVendorModule = VendorModule<string, any, any, any, any, object>;
+export type AnyVendorModule = VendorModule<string, string, any, any, any, any, object>;
 
-/** Identity with inference: a vendor file writes `export const x = defineVendor({...})`. */
+/**
+ * Identity with inference: a vendor file writes `export const x = defineVendor({...})`. It also makes the
+ * vendor's label known to error messages (src/errors.ts), which cannot import the descriptors.
+ */
 export function defineVendor<
   Key extends string,
+  const Name extends VendorName,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
   Simulator extends SimulatorServer,
   DataSources extends object,
 >(
-  module: VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources>,
-): VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  module: VendorModule<Key, Name, VendorConfig, Credentials, Connection, Simulator, DataSources>,
+): VendorModule<Key, Name, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  registerVendorLabel(module.name, module.label);
   return module;
 }
 

@@ -13,6 +13,7 @@ import { CredeauSmsDatasource } from './credeau-sms.datasource';
 export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
+  label: 'Credeau',
   secretHeaders: ['x-auth-token'],
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   defaultRateLimit: '1000/60s',

@@ -14,6 +14,7 @@ import { CredolabTokenManager } from './credolab.token-manager';
 export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
+  label: 'Credolab',
   secretHeaders: ['authorization'],
   defaultRateLimit: undefined,
   env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),

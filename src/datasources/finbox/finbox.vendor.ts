@@ -11,6 +11,7 @@ const FINBOX_RETRY_STATUSES: readonly number[] = [429, ...Array.from({ length: 1
 export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
+  label: 'FinBox',
   secretHeaders: ['x-api-key'],
   defaultRateLimit: undefined,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),

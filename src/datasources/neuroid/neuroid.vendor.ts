@@ -8,6 +8,7 @@ import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource'
 export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
+  label: 'NeuroID',
   secretHeaders: ['API-KEY'],
   defaultRateLimit: undefined,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
