@@ -10,7 +10,7 @@ import {
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
-import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
+import { productsEnvShape, storeEnvShape, toStoreConfig, type ProductContract, type StoreConfig } from './store.config';
 import { erasureConfigProblems, erasureEnvShape, toErasureConfig, type ErasureConfig } from './erasure.config';
 import { evidenceConfigProblems, evidenceEnvShape, toEvidenceConfig, type EvidenceConfig } from './evidence.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
@@ -19,7 +19,8 @@ export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
-export type { StoreConfig, StoredProduct } from './store.config';
+export type { ProductContract, ProductName, StoreConfig, StoredProduct } from './store.config';
+export { storedProduct, unstoredProduct } from './store.config';
 export type { ErasureConfig, RouterInvalidationConfig } from './erasure.config';
 export type { EvidenceConfig } from './evidence.config';
 export type { VendorHttpConfig } from './env-fields';
@@ -38,6 +39,8 @@ export interface VendorEnvContract<Key extends string = string, Section = unknow
   readonly label: string;
   /** `<NAME>_RATE_LIMIT` when unset (`N/<window>`); undefined: unlimited. */
   readonly defaultRateLimit: string | undefined;
+  /** Its products, each with its freshness window variable when stored (the store's windows come from these). */
+  readonly products: Readonly<Record<string, ProductContract>>;
   readonly env: {
     readonly shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */
@@ -95,10 +98,15 @@ const coreEnvShape = {
   ...evidenceEnvShape,
 };
 
-/** The one schema of the environment: the vendors' shapes first, then the core sections'. */
+/** Every product of these vendors, in the vendors' order. */
+function productsOf(vendors: readonly VendorEnvContract[]): ProductContract[] {
+  return vendors.flatMap((vendor) => Object.values(vendor.products));
+}
+
+/** The one schema of the environment: the vendors' shapes first, then the core sections', then what the vendors' contracts derive. */
 function envSchemaFor(vendors: readonly VendorEnvContract[]) {
   const vendorShape: z.ZodRawShape = Object.assign({}, ...vendors.map((vendor) => vendor.env.shape));
-  return z.object({ ...vendorShape, ...coreEnvShape, ...governanceVendorsEnvShape(vendors) });
+  return z.object({ ...vendorShape, ...coreEnvShape, ...productsEnvShape(productsOf(vendors)), ...governanceVendorsEnvShape(vendors) });
 }
 
 /** Every environment variable a process with these vendors reads (the README's configuration table lists each). */
@@ -114,6 +122,9 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   vendors: Vendors,
   env: Record<string, string | undefined> = process.env,
 ): Readonly<ConfigFor<Vendors>> {
+  assertDistinct(vendors.map((vendor) => vendor.key), (key) => `config key "${key}" is taken twice`);
+  // A product's name is its place in the store's keys: two products of one name would read each other's answers.
+  assertDistinct(productsOf(vendors).map((product) => product.name), (name) => `product "${name}" is declared twice`);
   const problems: string[] = [];
   const parsed = envSchemaFor(vendors).safeParse(env);
   if (!parsed.success) {
@@ -174,11 +185,20 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
-    store: toStoreConfig(e),
+    store: toStoreConfig(e, productsOf(vendors)),
     erasure: toErasureConfig(e),
     evidence: toEvidenceConfig(e),
   };
   return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
+}
+
+/** Registering the same vendor or product twice is a programming error, not a configuration problem. */
+function assertDistinct(names: readonly string[], problem: (name: string) => string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(problem(name));
+    seen.add(name);
+  }
 }
 
 /** Each vendor's config section, from the parsed environment and its resolved credentials. */

@@ -1,6 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { z } from 'zod';
-import type { HttpConfig, ServerConfig } from '../config';
+import type { HttpConfig, ProductContract, ServerConfig } from '../config';
 import type { VendorHttpConfig } from '../config/env-fields';
 import type { Deadline } from '../datasources/http/deadline';
 import type { AttemptGuard } from '../datasources/http/attempt-guard';
@@ -63,6 +63,7 @@ export interface ConnectionParts<VendorConfig, Credentials, Simulator extends Si
 export interface VendorModule<
   Key extends string,
   Name extends VendorName,
+  Products extends Readonly<Record<string, ProductContract>>,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
@@ -86,6 +87,11 @@ export interface VendorModule<
    * variables are derived from `name` by config (src/config/governance.config.ts).
    */
   defaultRateLimit: string | undefined;
+  /**
+   * Each kind of answer it gives, by a name its datasources use (`credeauProducts.sms`): a stored one
+   * brings its freshness window variable (storedProduct), so the store's windows derive from these.
+   */
+  products: Products;
   env: {
     shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */
@@ -111,7 +117,7 @@ export interface VendorModule<
 
 /** Any registered vendor module, for code that iterates the registry without knowing which one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyVendorModule = VendorModule<string, string, any, any, any, any, object>;
+export type AnyVendorModule = VendorModule<string, string, Readonly<Record<string, ProductContract>>, any, any, any, any, object>;
 
 /**
  * Identity with inference: a vendor file writes `export const x = defineVendor({...})`. It also makes the
@@ -120,14 +126,15 @@ export type AnyVendorModule = VendorModule<string, string, any, any, any, any, o
 export function defineVendor<
   Key extends string,
   const Name extends VendorName,
+  const Products extends Readonly<Record<string, ProductContract>>,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
   Simulator extends SimulatorServer,
   DataSources extends object,
 >(
-  module: VendorModule<Key, Name, VendorConfig, Credentials, Connection, Simulator, DataSources>,
-): VendorModule<Key, Name, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  module: VendorModule<Key, Name, Products, VendorConfig, Credentials, Connection, Simulator, DataSources>,
+): VendorModule<Key, Name, Products, VendorConfig, Credentials, Connection, Simulator, DataSources> {
   registerVendorLabel(module.name, module.label);
   return module;
 }

@@ -10,6 +10,7 @@ const acme = {
   key: 'acme',
   name: 'ACME',
   label: 'Acme',
+  products: {},
   defaultRateLimit: undefined,
   env: { shape: {}, credentialVariables: {}, toConfig: () => ({ fixture: true }) },
 } as const satisfies VendorEnvContract;

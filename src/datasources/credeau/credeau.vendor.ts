@@ -1,4 +1,4 @@
-import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from './credeau.config';
+import { credeauCredentialVariables, credeauEnvShape, credeauProducts, toCredeauConfig } from './credeau.config';
 import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from '../../resolvers/credeau/device-insights.resolver';
 import { CustomerExtractedSmsResolver } from '../../resolvers/credeau/extracted-sms.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
@@ -17,6 +17,7 @@ export const credeauVendor = defineVendor({
   secretHeaders: ['x-auth-token'],
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   defaultRateLimit: '1000/60s',
+  products: credeauProducts,
   env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
   resolvers: [CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver, CustomerExtractedSmsResolver],
   loadSimulator: async () => {

@@ -1,6 +1,6 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { CredolabConfig } from './credolab.config';
+import { credolabProducts, type CredolabConfig } from './credolab.config';
 import type { CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
 import type { CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
 import type { Deadline } from '../http/deadline';
@@ -51,7 +51,7 @@ export class CredolabDatasource {
     const concurrency = connection.settings.http.concurrency;
     this.insightLoader = createVendorLoader({
       vendor: 'CREDOLAB',
-      product: 'credolab',
+      product: credolabProducts.score.name,
       // One call per dataset per operation, whichever customers name it (as before the store).
       cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null, key.maxStaleMs ?? null]),
       concurrency,
@@ -72,7 +72,7 @@ export class CredolabDatasource {
     });
     this.fraudCheckLoader = createVendorLoader({
       vendor: 'CREDOLAB',
-      product: 'credolab-fraud-check',
+      product: credolabProducts.fraudCheck.name,
       // Ruleset ids are case-insensitive at Credolab, so `Default` and `default` are one check.
       cacheKey: (key) => JSON.stringify([
         key.referenceNumber, key.rulesetId.toLowerCase(), key.accountCode,

@@ -1,4 +1,4 @@
-import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from './credolab.config';
+import { credolabCredentialVariables, credolabEnvShape, credolabProducts, toCredolabConfig } from './credolab.config';
 import { CredolabFraudCheckResolver } from '../../resolvers/credolab/credolab-fraud-check.resolver';
 import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from '../../resolvers/credolab/credolab-score.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
@@ -17,6 +17,7 @@ export const credolabVendor = defineVendor({
   label: 'Credolab',
   secretHeaders: ['authorization'],
   defaultRateLimit: undefined,
+  products: credolabProducts,
   env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),
   resolvers: [CustomerCredolabScoreResolver, CredolabScoreFragmentResolver, CredolabFraudCheckResolver],
   loadSimulator: async () => {

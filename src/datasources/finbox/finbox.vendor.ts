@@ -1,4 +1,4 @@
-import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from './finbox.config';
+import { finboxCredentialVariables, finboxEnvShape, finboxProducts, toFinboxConfig } from './finbox.config';
 import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from '../../resolvers/finbox/finbox-predictors.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { fixedDelays } from '../http/retry-policy';
@@ -14,6 +14,7 @@ export const finboxVendor = defineVendor({
   label: 'FinBox',
   secretHeaders: ['x-api-key'],
   defaultRateLimit: undefined,
+  products: finboxProducts,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
   resolvers: [CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver],
   loadSimulator: async () => {

@@ -1,6 +1,6 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { NeuroidConfig } from './neuroid.config';
+import { neuroidProducts, type NeuroidConfig } from './neuroid.config';
 import type { BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
 import type { VendorHttpClient } from '../http/vendor-http-client';
@@ -45,7 +45,7 @@ export class NeuroidDatasource {
   ) {
     this.profileLoader = createVendorLoader({
       vendor: 'NEUROID',
-      product: 'neuroid',
+      product: neuroidProducts.signals.name,
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
       cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.profileId}`,
       concurrency: connection.settings.http.concurrency,

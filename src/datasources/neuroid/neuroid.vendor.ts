@@ -1,4 +1,4 @@
-import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from './neuroid.config';
+import { neuroidCredentialVariables, neuroidEnvShape, neuroidProducts, toNeuroidConfig } from './neuroid.config';
 import { BehaviorSignalLookupResolver, CustomerBehaviorSignalsResolver } from '../../resolvers/neuroid/behavior-signals.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
@@ -11,6 +11,7 @@ export const neuroidVendor = defineVendor({
   label: 'NeuroID',
   secretHeaders: ['API-KEY'],
   defaultRateLimit: undefined,
+  products: neuroidProducts,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
   resolvers: [CustomerBehaviorSignalsResolver, BehaviorSignalLookupResolver],
   loadSimulator: async () => {
