@@ -29,6 +29,9 @@ export const VENDOR_SECRET_HEADERS: readonly string[] = VENDORS.flatMap((vendor)
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const VENDOR_RESOLVERS: readonly Function[] = VENDORS.flatMap((vendor) => vendor.resolvers);
 
+/** The vendor and product the schema's descriptions give as examples (SignalEvidence.vendor and .product). */
+export const SCHEMA_EXAMPLE = { vendor: credeauVendor.name, product: credeauVendor.products.sms.name } as const;
+
 export type RegisteredVendor = (typeof VENDORS)[number];
 export type VendorKey = RegisteredVendor['key'];
 type ModuleOf<K extends VendorKey> = Extract<RegisteredVendor, { key: K }>;
