@@ -17,8 +17,9 @@ import type { Deadline } from '../datasources/http/deadline';
 import type { VendorConfigsOf } from '../config';
 
 /**
- * Every vendor of the subgraph. Config, start-up, the per-operation context and the simulators iterate
- * this list: a new vendor is its folder (`<vendor>.vendor.ts` and the files it names) plus one line here.
+ * Every vendor of the subgraph. Config (its variables, products' freshness windows, budgets and breakers),
+ * start-up, the schema (resolvers), the per-operation context, log redaction and the simulators iterate
+ * this list: a new vendor is its folders (`<vendor>.vendor.ts` and the files it names) plus one line here.
  */
 export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
 
