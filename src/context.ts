@@ -1,27 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Deadline } from './datasources/http/deadline';
-import type { Principal } from './security/principal';
 import type { Accountability } from './accountability/accountability';
+import type { ClientIdentity, OperationContext } from './operation-context';
 import { createDataSources, type DataSources, type VendorConnections } from './vendors/registry';
 
 export type { DataSources, VendorConnections } from './vendors/registry';
+export type { ClientIdentity } from './operation-context';
 
-export interface RequestContext {
-  deadline: Deadline;
-  dataSources: DataSources;
-  /** The verified JWT caller (src/security/); undefined when JWT verification is not configured. */
-  principal?: Principal;
-  /** Evidence reads, the access log and erasure (src/accountability/). */
-  accountability: Accountability;
-  /** Who the client says it is (Apollo's client-awareness headers) and the operation it ran: for the access log. */
-  client: ClientIdentity;
-}
-
-export interface ClientIdentity {
-  name: string | undefined;
-  version: string | undefined;
-  operationName: string | undefined;
-}
+/** The context of one operation of this subgraph: every registered vendor's datasources. */
+export type RequestContext = OperationContext<DataSources>;
 
 /**
  * Builds a fresh context for every operation: new datasources and loaders, so nothing cached for one

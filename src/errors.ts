@@ -1,7 +1,11 @@
 import { GraphQLError } from 'graphql';
 
-/** Vendors as clients see them in `extensions.vendor`. */
-export type VendorName = 'CREDEAU' | 'FINBOX' | 'CREDOLAB' | 'NEUROID';
+/**
+ * A vendor as clients see it in `extensions.vendor`, e.g. `CREDEAU`: a registered vendor's `name`. The
+ * closed set is `RegisteredVendor['name']` (src/vendors/registry.ts); here it is a string, because every
+ * vendor module imports this file and so this file cannot import the registry.
+ */
+export type VendorName = string;
 
 /**
  * The closed set of codes this subgraph puts in `extensions.code`. Clients branch on these: add codes,
@@ -88,15 +92,17 @@ export class EvidenceUnavailableError extends GraphQLError {
   }
 }
 
+/** Each defined vendor's label, by name: filled by defineVendor (src/vendors/vendor-module.ts) from its descriptor. */
+const labels = new Map<VendorName, string>();
+
+/** Makes a vendor's label known to error messages; called once per vendor descriptor. */
+export function registerVendorLabel(vendor: VendorName, label: string): void {
+  const known = labels.get(vendor);
+  if (known !== undefined && known !== label) throw new Error(`vendor ${vendor} is labelled both "${known}" and "${label}"`);
+  labels.set(vendor, label);
+}
+
+/** How messages spell a vendor (its descriptor's `label`); its name when no descriptor of it is loaded. */
 export function vendorLabel(vendor: VendorName): string {
-  switch (vendor) {
-    case 'CREDEAU':
-      return 'Credeau';
-    case 'FINBOX':
-      return 'FinBox';
-    case 'CREDOLAB':
-      return 'Credolab';
-    case 'NEUROID':
-      return 'NeuroID';
-  }
+  return labels.get(vendor) ?? vendor;
 }

@@ -5,32 +5,18 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { resolveCustomerReference } from './resolvers/customer.reference';
 import { CustomerResolver } from './resolvers/customer.resolver';
-import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from './resolvers/device-insights.resolver';
-import { BehaviorSignalLookupResolver, CustomerBehaviorSignalsResolver } from './resolvers/behavior-signals.resolver';
-import { CredolabFraudCheckResolver } from './resolvers/credolab-fraud-check.resolver';
-import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from './resolvers/credolab-score.resolver';
-import { CustomerExtractedSmsResolver } from './resolvers/extracted-sms.resolver';
-import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from './resolvers/finbox-predictors.resolver';
 import { guardScopes } from './security/scope-guard';
+import { VENDOR_RESOLVERS } from './vendors/registry';
 import { resolveEvidenceIds } from './accountability/evidence-id-fields';
 import { EraseCustomerSignalsResolver } from './resolvers/evidence/erase-customer-signals.resolver';
 import { SignalAccessLogResolver } from './resolvers/evidence/signal-access-log.resolver';
 import { SignalEvidenceResolver } from './resolvers/evidence/signal-evidence.resolver';
 
-/** Every resolver class of the subgraph; a vendor field is one entry here plus its own files. */
+/** Every resolver class of the subgraph: the shared ones and each registered vendor's (its descriptor names them). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
   CustomerResolver,
-  CustomerDeviceInsightsResolver,
-  DeviceInsightsFeaturesResolver,
-  CustomerCredolabScoreResolver,
-  CredolabScoreFragmentResolver,
-  CredolabFraudCheckResolver,
-  CustomerBehaviorSignalsResolver,
-  BehaviorSignalLookupResolver,
-  CustomerExtractedSmsResolver,
-  CustomerFinboxPredictorsResolver,
-  FinboxPredictorsValuesResolver,
+  ...VENDOR_RESOLVERS,
   SignalEvidenceResolver,
   SignalAccessLogResolver,
   EraseCustomerSignalsResolver,

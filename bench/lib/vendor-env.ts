@@ -1,7 +1,7 @@
-import { credeauCredentialVariables } from '../../src/config/credeau.config';
-import { credolabCredentialVariables } from '../../src/config/credolab.config';
-import { finboxCredentialVariables } from '../../src/config/finbox.config';
-import { neuroidCredentialVariables } from '../../src/config/neuroid.config';
+import { credeauCredentialVariables } from '../../src/datasources/credeau/credeau.config';
+import { credolabCredentialVariables } from '../../src/datasources/credolab/credolab.config';
+import { finboxCredentialVariables } from '../../src/datasources/finbox/finbox.config';
+import { neuroidCredentialVariables } from '../../src/datasources/neuroid/neuroid.config';
 import type { Simulators } from '../../src/simulators';
 import { CREDEAU_SIMULATOR_CREDENTIALS } from '../../src/simulators/credeau/credeau.simulator';
 import { CREDOLAB_SIMULATOR_CREDENTIALS } from '../../src/simulators/credolab/credolab.simulator';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { VendorName } from '../errors';
 import { integerVar } from './env-fields';
 
 /** `N/<window>`: at most N calls in any window, e.g. `1000/60s`, `20/2s`, `1500/90000ms`, `100/1m`. */
@@ -51,8 +50,8 @@ function shareVar(defaultValue: number) {
  * caller hands in the registry's descriptors (config imports no vendor code), so every registered
  * vendor has its budget and breaker variables and none can be left out.
  */
-export interface GovernedVendor {
-  readonly name: VendorName;
+export interface GovernedVendor<Name extends string = string> {
+  readonly name: Name;
   /** `<VENDOR>_RATE_LIMIT` when unset, `N/<window>`; undefined: unlimited. */
   readonly defaultRateLimit: string | undefined;
 }
@@ -110,13 +109,14 @@ export interface VendorGovernance {
   breakerCooldownMs: number;
 }
 
-export interface GovernanceConfig {
+export interface GovernanceConfig<Name extends string = string> {
   maxVendorCallsPerOperation: number;
   maxEstimatedResponseItems: number;
   shutdownReadinessDelayMs: number;
   /** The most replicas on one Redis, each with its own fallback share reserved out of every budget. */
   fallbackReplicas: number;
-  vendors: Record<VendorName, VendorGovernance>;
+  /** Every governed vendor's, by name: the process's config has exactly its registered vendors' names. */
+  vendors: Readonly<Record<Name, VendorGovernance>>;
 }
 
 /** The parsed environment, as governance reads it (the vendors' variables are named at run time). */
@@ -127,12 +127,12 @@ type GovernanceEnv = {
   RATE_LIMIT_FALLBACK_REPLICAS: number;
 };
 
-export function toGovernanceConfig(e: GovernanceEnv, governed: readonly GovernedVendor[]): GovernanceConfig {
+export function toGovernanceConfig<Name extends string>(e: GovernanceEnv, governed: readonly GovernedVendor<Name>[]): GovernanceConfig<Name> {
   // The env was parsed by a schema that includes governanceVendorsEnvShape(governed), so each vendor's
   // four variables are there, already validated and defaulted.
   const env = e as unknown as Record<string, unknown>;
-  // Filled for every vendor the process runs; the record's type names the known vendor names.
-  const vendors = {} as Record<VendorName, VendorGovernance>;
+  // Filled below for every vendor in `governed`: the record's promise.
+  const vendors = {} as Record<Name, VendorGovernance>;
   for (const { name } of governed) {
     vendors[name] = {
       rateLimit: env[`${name}_RATE_LIMIT`] as RateLimit | undefined,
@@ -159,7 +159,7 @@ export function fallbackCalls(limit: RateLimit, share: number): number {
 }
 
 /** Problems no single variable shows: the fleet's fallback shares must leave Redis something to grant. */
-export function governanceConfigProblems(e: GovernanceEnv, governed: readonly GovernedVendor[]): string[] {
+export function governanceConfigProblems<Name extends string>(e: GovernanceEnv, governed: readonly GovernedVendor<Name>[]): string[] {
   const { fallbackReplicas, vendors } = toGovernanceConfig(e, governed);
   const problems: string[] = [];
   for (const { name } of governed) {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { vendorLabel, type VendorName } from '../errors';
 import { resolveCredentials } from './credentials';
 import {
   governanceConfigProblems,
@@ -11,20 +10,17 @@ import {
 import { redisConfigProblems, redisEnvShape, toRedisConfig, type RedisConfig } from './redis.config';
 import { observabilityEnvShape, toObservabilityConfig, type ObservabilityConfig } from './observability.config';
 import { securityConfigProblems, securityEnvShape, toSecurityConfig, type SecurityConfig } from './security.config';
-import { storeEnvShape, toStoreConfig, type StoreConfig } from './store.config';
+import { productsEnvShape, storeEnvShape, toStoreConfig, type ProductContract, type StoreConfig } from './store.config';
 import { erasureConfigProblems, erasureEnvShape, toErasureConfig, type ErasureConfig } from './erasure.config';
 import { evidenceConfigProblems, evidenceEnvShape, toEvidenceConfig, type EvidenceConfig } from './evidence.config';
 import { serverConfigProblems, serverEnvShape, type HttpConfig, type ServerConfig } from './server.config';
 
-export type { CredeauConfig } from './credeau.config';
-export type { CredolabConfig } from './credolab.config';
-export type { NeuroidConfig } from './neuroid.config';
-export type { FinboxConfig } from './finbox.config';
 export type { HttpConfig, ServerConfig } from './server.config';
 export type { ObservabilityConfig } from './observability.config';
 export type { RedisConfig } from './redis.config';
 export type { JwtConfig, SecurityConfig } from './security.config';
-export type { StoreConfig, StoredProduct } from './store.config';
+export type { ProductContract, ProductName, StoreConfig, StoredProduct } from './store.config';
+export { storedProduct, unstoredProduct } from './store.config';
 export type { ErasureConfig, RouterInvalidationConfig } from './erasure.config';
 export type { EvidenceConfig } from './evidence.config';
 export type { VendorHttpConfig } from './env-fields';
@@ -34,13 +30,17 @@ export type { VendorHttpConfig } from './env-fields';
  * imports them: config is a leaf of the import graph, and the caller hands the vendors in
  * (src/subgraph-config.ts binds the registry).
  */
-export interface VendorEnvContract<Key extends string = string, Section = unknown> {
+export interface VendorEnvContract<Key extends string = string, Section = unknown, Name extends string = string> {
   /** Property of the vendor's section in the config, e.g. `credeau`. */
   readonly key: Key;
-  /** Credential problems name the vendor by its label; the prefix of its budget and breaker variables. */
-  readonly name: VendorName;
+  /** The prefix of its budget and breaker variables, upper case. */
+  readonly name: Name;
+  /** How configuration problems spell the vendor (its credentials). */
+  readonly label: string;
   /** `<NAME>_RATE_LIMIT` when unset (`N/<window>`); undefined: unlimited. */
   readonly defaultRateLimit: string | undefined;
+  /** Its products, each with its freshness window variable when stored (the store's windows come from these). */
+  readonly products: Readonly<Record<string, ProductContract>>;
   readonly env: {
     readonly shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */
@@ -59,11 +59,11 @@ export type VendorConfigsOf<Vendors extends readonly VendorEnvContract[]> = {
   [Vendor in Vendors[number] as Vendor['key']]: ReturnType<Vendor['env']['toConfig']>;
 };
 
-/** The sections every process has, whatever its vendors. */
-export interface CoreConfig {
+/** The sections every process has, whatever its vendors (`Name`: their names, which governance is keyed by). */
+export interface CoreConfig<Name extends string = string> {
   server: ServerConfig;
   http: HttpConfig;
-  governance: GovernanceConfig;
+  governance: GovernanceConfig<Name>;
   observability: ObservabilityConfig;
   security: SecurityConfig;
   /** The shared signal store's budgets and freshness windows. */
@@ -77,7 +77,7 @@ export interface CoreConfig {
 }
 
 /** Everything a process with these vendors reads from its environment, validated once at start-up. */
-export type ConfigFor<Vendors extends readonly VendorEnvContract[]> = CoreConfig & VendorConfigsOf<Vendors>;
+export type ConfigFor<Vendors extends readonly VendorEnvContract[]> = CoreConfig<Vendors[number]['name']> & VendorConfigsOf<Vendors>;
 
 /** Thrown when the environment is invalid; the message lists every bad or missing variable. */
 export class ConfigError extends Error {
@@ -98,10 +98,15 @@ const coreEnvShape = {
   ...evidenceEnvShape,
 };
 
-/** The one schema of the environment: the vendors' shapes first, then the core sections'. */
+/** Every product of these vendors, in the vendors' order. */
+function productsOf(vendors: readonly VendorEnvContract[]): ProductContract[] {
+  return vendors.flatMap((vendor) => Object.values(vendor.products));
+}
+
+/** The one schema of the environment: the vendors' shapes first, then the core sections', then what the vendors' contracts derive. */
 function envSchemaFor(vendors: readonly VendorEnvContract[]) {
   const vendorShape: z.ZodRawShape = Object.assign({}, ...vendors.map((vendor) => vendor.env.shape));
-  return z.object({ ...vendorShape, ...coreEnvShape, ...governanceVendorsEnvShape(vendors) });
+  return z.object({ ...vendorShape, ...coreEnvShape, ...productsEnvShape(productsOf(vendors)), ...governanceVendorsEnvShape(vendors) });
 }
 
 /** Every environment variable a process with these vendors reads (the README's configuration table lists each). */
@@ -117,6 +122,9 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   vendors: Vendors,
   env: Record<string, string | undefined> = process.env,
 ): Readonly<ConfigFor<Vendors>> {
+  assertDistinct(vendors.map((vendor) => vendor.key), (key) => `config key "${key}" is taken twice`);
+  // A product's name is its place in the store's keys: two products of one name would read each other's answers.
+  assertDistinct(productsOf(vendors).map((product) => product.name), (name) => `product "${name}" is declared twice`);
   const problems: string[] = [];
   const parsed = envSchemaFor(vendors).safeParse(env);
   if (!parsed.success) {
@@ -126,7 +134,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   const production = (env.NODE_ENV ?? '').trim() === 'production';
   /** A vendor's credentials when all are set, null for its simulator; anything else is a problem. */
   const credentialsOf = (vendor: VendorEnvContract): Record<string, string> | null => {
-    const resolved = resolveCredentials(vendorLabel(vendor.name), vendor.env.credentialVariables, env, production);
+    const resolved = resolveCredentials(vendor.label, vendor.env.credentialVariables, env, production);
     if (resolved.kind === 'invalid') problems.push(...resolved.problems);
     return resolved.kind === 'live' ? resolved.values : null;
   };
@@ -145,7 +153,7 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
-  const core: CoreConfig = {
+  const core: CoreConfig<Vendors[number]['name']> = {
     server: {
       nodeEnv: e.NODE_ENV,
       production,
@@ -177,11 +185,20 @@ export function loadConfigFor<const Vendors extends readonly VendorEnvContract[]
     observability: toObservabilityConfig(e, e.HOST),
     redis: toRedisConfig(e),
     security: toSecurityConfig(e, production),
-    store: toStoreConfig(e),
+    store: toStoreConfig(e, productsOf(vendors)),
     erasure: toErasureConfig(e),
     evidence: toEvidenceConfig(e),
   };
   return deepFreeze({ ...core, ...vendorConfigs(vendors, e, credentials, core) });
+}
+
+/** Registering the same vendor or product twice is a programming error, not a configuration problem. */
+function assertDistinct(names: readonly string[], problem: (name: string) => string): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(problem(name));
+    seen.add(name);
+  }
 }
 
 /** Each vendor's config section, from the parsed environment and its resolved credentials. */

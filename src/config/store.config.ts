@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { integerVar } from './env-fields';
 
 /**
@@ -9,19 +10,7 @@ export const storeEnvShape = {
   SIGNALS_MEMORY_CACHE_MAX_BYTES: integerVar(67_108_864, 1024, 17_179_869_184),
   /** Longest time a "no data" answer (NOT_FOUND, NO_DATA, ...) is kept, whatever its product's window. Default 60000. */
   SIGNALS_NEGATIVE_CACHE_TTL_MS: integerVar(60_000, 0, 86_400_000),
-  /** Credeau DeviceInsights freshness window. Default 900000 (15 minutes). */
-  CREDEAU_INSIGHTS_CACHE_TTL_MS: integerVar(900_000, 0, 86_400_000),
-  /**
-   * Credeau SMS list freshness window: long enough to page through one snapshot, short for personal
-   * data. Default 120000 (two minutes).
-   */
-  CREDEAU_SMS_CACHE_TTL_MS: integerVar(120_000, 0, 3_600_000),
-  /** FinBox predictors freshness window. Default 900000. */
-  FINBOX_CACHE_TTL_MS: integerVar(900_000, 0, 86_400_000),
-  /** Credolab dataset insight freshness window. Default 3600000. */
-  CREDOLAB_CACHE_TTL_MS: integerVar(3_600_000, 0, 86_400_000),
-  /** NeuroID signals freshness window (behaviour moves fast). Default 30000. */
-  NEUROID_CACHE_TTL_MS: integerVar(30_000, 0, 86_400_000),
+  // One freshness window per stored product: each vendor's products declare theirs (storedProduct below).
   /**
    * How long a replica's claim on a key lives without being renewed: if the replica fetching a value
    * dies, another takes over this long after. Renewed every third of it while the fetch runs. Default 5000.
@@ -38,13 +27,55 @@ export const storeEnvShape = {
   SIGNALS_STALE_RETENTION_MS: integerVar(86_400_000, 0, 518_400_000),
 };
 
-/** Products whose answers are stored; credolab-fraud-check (an event with e-mail and phone) is never one. */
-export type StoredProduct = 'credeau' | 'credeau-sms' | 'finbox' | 'credolab' | 'neuroid';
+/**
+ * A vendor product as the rest of the process names it (store keys, metrics, evidence): one per kind of
+ * answer a vendor gives, declared in its vendor's `products` (storedProduct, unstoredProduct). Lower case,
+ * stable: keys in Redis and dashboards depend on these.
+ */
+export type ProductName = string;
+
+/** A product whose answers are stored: it has a freshness window. */
+export type StoredProduct = ProductName;
+
+/** One product of a vendor: its name and, when its answers are stored, its freshness window variable. */
+export interface ProductContract<Name extends ProductName = ProductName> {
+  readonly name: Name;
+  /** The window's variable and its schema; undefined for a product never stored. */
+  readonly ttl?: { readonly variable: string; readonly schema: ReturnType<typeof integerVar> };
+}
+
+/**
+ * A product whose answers the store keeps for `<variable>` milliseconds (default `defaultMs`, at most
+ * `maxMs`; 0 turns its storing off).
+ */
+export function storedProduct<const Name extends ProductName>(
+  name: Name,
+  variable: string,
+  defaultMs: number,
+  maxMs = 86_400_000,
+): ProductContract<Name> {
+  return { name, ttl: { variable, schema: integerVar(defaultMs, 0, maxMs) } };
+}
+
+/** A product whose answers are never stored (each is an event, e.g. a fraud check of one transaction). */
+export function unstoredProduct<const Name extends ProductName>(name: Name): ProductContract<Name> {
+  return { name };
+}
+
+/** The freshness window variables of these products, e.g. CREDEAU_SMS_CACHE_TTL_MS. */
+export function productsEnvShape(products: readonly ProductContract[]): z.ZodRawShape {
+  const shape: Record<string, z.ZodType> = {};
+  for (const { ttl } of products) {
+    if (!ttl) continue;
+    shape[ttl.variable] = ttl.schema;
+  }
+  return shape;
+}
 
 export interface StoreConfig {
   memoryMaxBytes: number;
   negativeTtlMs: number;
-  /** Freshness window per product; 0 = not stored. */
+  /** Freshness window per stored product, by name; 0 = not stored. */
   ttlMs: Readonly<Record<StoredProduct, number>>;
   claimTtlMs: number;
   pollIntervalMs: number;
@@ -55,27 +86,22 @@ export interface StoreConfig {
 interface StoreEnv {
   SIGNALS_MEMORY_CACHE_MAX_BYTES: number;
   SIGNALS_NEGATIVE_CACHE_TTL_MS: number;
-  CREDEAU_INSIGHTS_CACHE_TTL_MS: number;
-  CREDEAU_SMS_CACHE_TTL_MS: number;
-  FINBOX_CACHE_TTL_MS: number;
-  CREDOLAB_CACHE_TTL_MS: number;
-  NEUROID_CACHE_TTL_MS: number;
   SIGNALS_STORE_CLAIM_TTL_MS: number;
   SIGNALS_STORE_POLL_INTERVAL_MS: number;
   SIGNALS_STALE_RETENTION_MS: number;
 }
 
-export function toStoreConfig(env: StoreEnv): StoreConfig {
+/** `products`: every product of the process (distinct names), whose windows `env` was parsed with (productsEnvShape). */
+export function toStoreConfig(env: StoreEnv, products: readonly ProductContract[]): StoreConfig {
+  const ttlMs: Record<StoredProduct, number> = {};
+  for (const { name, ttl } of products) {
+    if (!ttl) continue;
+    ttlMs[name] = (env as unknown as Record<string, number>)[ttl.variable] as number;
+  }
   return {
     memoryMaxBytes: env.SIGNALS_MEMORY_CACHE_MAX_BYTES,
     negativeTtlMs: env.SIGNALS_NEGATIVE_CACHE_TTL_MS,
-    ttlMs: {
-      credeau: env.CREDEAU_INSIGHTS_CACHE_TTL_MS,
-      'credeau-sms': env.CREDEAU_SMS_CACHE_TTL_MS,
-      finbox: env.FINBOX_CACHE_TTL_MS,
-      credolab: env.CREDOLAB_CACHE_TTL_MS,
-      neuroid: env.NEUROID_CACHE_TTL_MS,
-    },
+    ttlMs,
     claimTtlMs: env.SIGNALS_STORE_CLAIM_TTL_MS,
     pollIntervalMs: env.SIGNALS_STORE_POLL_INTERVAL_MS,
     staleRetentionMs: env.SIGNALS_STALE_RETENTION_MS,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ProductName } from '../config';
 import type { VendorName } from '../errors';
 import type { Fetched, SignalStore, StoreAnswer } from '../store/signal-store';
 import type { StoreDescriptor } from '../store/store-descriptor';
@@ -9,11 +10,8 @@ import { mapWithConcurrency } from './http/map-with-concurrency';
 import { captureExchange } from './http/exchange-capture';
 import type { EvidenceGap, EvidenceSink, EvidenceStamp } from './evidence-sink';
 
-/**
- * A vendor product as the rest of the process names it (store keys, metrics): one per kind of answer a
- * vendor gives. Lower case, stable: keys in Redis and dashboards depend on these.
- */
-export type VendorProduct = 'credeau' | 'credeau-sms' | 'finbox' | 'credolab' | 'credolab-fraud-check' | 'neuroid';
+/** A product as its vendor's descriptor declares it (`products`): store keys, metrics and evidence name it. */
+export type VendorProduct = ProductName;
 
 /** Which vendor answer a value came from and whose signals it is: what `evidenceId` and the access log read. */
 export interface Provenance {

@@ -67,6 +67,8 @@ export function createVendorGuards(
     if (!made) {
       const { governance } = config;
       const settings = governance.vendors[vendor];
+      // Config has every registered vendor's; a name it lacks is a vendor the process never registered.
+      if (!settings) throw new Error(`no budget or breaker is configured for vendor ${vendor}`);
       const backoff = vendorBackoffGuard(vendor, new VendorBackoff(vendor, redis, config.http.retryCapMs));
       const breaker = circuitBreakerGuard(vendor, {
         threshold: settings.breakerThreshold,

@@ -9,14 +9,14 @@ import type { StoreEvents } from '../store/store-events';
 export function registerStoreMetrics(events: StoreEvents, registry: Registry): void {
   const lookups = new Counter({
     name: 'signals_store_lookups_total',
-    help: 'Signal store lookups by vendor (CREDEAU, ...), stored product (credeau, credeau-sms, ...) and result: hit_memory, hit_redis, miss (vendor asked), error (Redis failed, vendor asked).',
+    help: 'Signal store lookups by vendor (its name, as every vendor metric labels it), stored product (its lower-case name) and result: hit_memory, hit_redis, miss (vendor asked), error (Redis failed, vendor asked).',
     labelNames: ['vendor', 'product', 'result'] as const,
     registers: [registry],
   });
   events.onLookup((e) => lookups.inc({ vendor: e.vendor, product: e.product, result: e.result }));
   const staleServed = new Counter({
     name: 'signals_store_stale_served_total',
-    help: 'Stored answers served past their freshness window (marked stale) because the vendor failed and the field asked with maxStale, by vendor (CREDEAU, FINBOX, ...).',
+    help: 'Stored answers served past their freshness window (marked stale) because the vendor failed and the field asked with maxStale, by vendor (its name, as every vendor metric labels it).',
     labelNames: ['vendor'] as const,
     registers: [registry],
   });

@@ -105,7 +105,10 @@ export class SignalStore {
 
   /** The product's freshness window; 0 = not stored. */
   ttlFor(product: StoredProduct): number {
-    return this.options.config.ttlMs[product];
+    const ttlMs = this.options.config.ttlMs[product];
+    // Config has a window for every stored product its vendors declare: a name without one is a typo.
+    if (ttlMs === undefined) throw new Error(`product "${product}" has no freshness window: no vendor declares it a stored product`);
+    return ttlMs;
   }
 
   /**

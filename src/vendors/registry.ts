@@ -1,3 +1,14 @@
+// The vendors' resolvers and GraphQL types are type-graphql classes: their decorators need the metadata API.
+import 'reflect-metadata';
+// type-graphql orders a type's fields as their resolver modules are first loaded, so these imports, before
+// the vendors', keep the order of the published schema.graphql (Customer: deviceInsights, behaviorSignals,
+// credolabScore, extractedSms, finboxPredictors). A new vendor needs no line here: its fields follow.
+import '../resolvers/credeau/device-insights.resolver';
+import '../resolvers/neuroid/behavior-signals.resolver';
+import '../resolvers/credolab/credolab-fraud-check.resolver';
+import '../resolvers/credolab/credolab-score.resolver';
+import '../resolvers/credeau/extracted-sms.resolver';
+import '../resolvers/finbox/finbox-predictors.resolver';
 import { credeauVendor } from '../datasources/credeau/credeau.vendor';
 import { credolabVendor } from '../datasources/credolab/credolab.vendor';
 import { finboxVendor } from '../datasources/finbox/finbox.vendor';
@@ -6,13 +17,21 @@ import type { Deadline } from '../datasources/http/deadline';
 import type { VendorConfigsOf } from '../config';
 
 /**
- * Every vendor of the subgraph. Config, start-up, the per-operation context and the simulators iterate
- * this list: a new vendor is its folder (`<vendor>.vendor.ts` and the files it names) plus one line here.
+ * Every vendor of the subgraph. Config (its variables, products' freshness windows, budgets and breakers),
+ * start-up, the schema (resolvers), the per-operation context, log redaction and the simulators iterate
+ * this list: a new vendor is its folders (`<vendor>.vendor.ts` and the files it names) plus one line here.
  */
 export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
 
 /** Every registered vendor's secret headers, for the logger's redaction (src/logger.ts). */
 export const VENDOR_SECRET_HEADERS: readonly string[] = VENDORS.flatMap((vendor) => vendor.secretHeaders);
+
+/** Every registered vendor's field resolvers, in the registry's order (src/schema.ts builds the schema from them). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const VENDOR_RESOLVERS: readonly Function[] = VENDORS.flatMap((vendor) => vendor.resolvers);
+
+/** The vendor and product the schema's descriptions give as examples (SignalEvidence.vendor and .product). */
+export const SCHEMA_EXAMPLE = { vendor: credeauVendor.name, product: credeauVendor.products.sms.name } as const;
 
 export type RegisteredVendor = (typeof VENDORS)[number];
 export type VendorKey = RegisteredVendor['key'];

@@ -1,12 +1,13 @@
+import type { NonEmptyArray } from 'type-graphql';
 import type { z } from 'zod';
-import type { HttpConfig, ServerConfig } from '../config';
+import type { HttpConfig, ProductContract, ServerConfig } from '../config';
 import type { VendorHttpConfig } from '../config/env-fields';
 import type { Deadline } from '../datasources/http/deadline';
 import type { AttemptGuard } from '../datasources/http/attempt-guard';
 import type { RetryPolicy } from '../datasources/http/retry-policy';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
-import type { VendorName } from '../errors';
+import { registerVendorLabel, type VendorName } from '../errors';
 import type { Logger } from '../logger';
 import type { SimulatorServer } from '../simulators/simulator-server';
 import type { SealedBox } from '../store/sealed-box';
@@ -61,6 +62,8 @@ export interface ConnectionParts<VendorConfig, Credentials, Simulator extends Si
  */
 export interface VendorModule<
   Key extends string,
+  Name extends VendorName,
+  Products extends Readonly<Record<string, ProductContract>>,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
@@ -69,7 +72,10 @@ export interface VendorModule<
 > {
   /** Property name in Config, connections and simulators, e.g. `credeau`. */
   key: Key;
-  name: VendorName;
+  /** As clients see it in `extensions.vendor` and metrics label it, upper case, e.g. `CREDEAU`; the prefix of its variables. */
+  name: Name;
+  /** How messages spell it, e.g. `Credeau` (error messages, configuration problems). */
+  label: string;
   /**
    * Every request header that carries this vendor's credentials (as its datasources write them). The
    * logger redacts them (src/logger.ts, handed in by the composition root); required, so a vendor that
@@ -81,12 +87,23 @@ export interface VendorModule<
    * variables are derived from `name` by config (src/config/governance.config.ts).
    */
   defaultRateLimit: string | undefined;
+  /**
+   * Each kind of answer it gives, by a name its datasources use (`credeauProducts.sms`): a stored one
+   * brings its freshness window variable (storedProduct), so the store's windows derive from these.
+   */
+  products: Products;
   env: {
     shape: z.ZodRawShape;
     /** credential field -> environment variable; all unset means "use the simulator". */
     credentialVariables: Record<string, string>;
     toConfig(env: Record<string, unknown>, credentials: Credentials | null): VendorConfig;
   };
+  /**
+   * The type-graphql resolver classes of the vendor's fields (src/resolvers/<vendor>/): the schema is built
+   * from the registry's, so a vendor's fields are in the schema exactly when the vendor is registered.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>;
   /** Lazily imported, so production never loads simulator code. */
   loadSimulator(): Promise<SimulatorFactory<Credentials, Simulator>>;
   /** The vendor's retry rules. */
@@ -100,19 +117,25 @@ export interface VendorModule<
 
 /** Any registered vendor module, for code that iterates the registry without knowing which one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyVendorModule = VendorModule<string, any, any, any, any, object>;
+export type AnyVendorModule = VendorModule<string, string, Readonly<Record<string, ProductContract>>, any, any, any, any, object>;
 
-/** Identity with inference: a vendor file writes `export const x = defineVendor({...})`. */
+/**
+ * Identity with inference: a vendor file writes `export const x = defineVendor({...})`. It also makes the
+ * vendor's label known to error messages (src/errors.ts), which cannot import the descriptors.
+ */
 export function defineVendor<
   Key extends string,
+  const Name extends VendorName,
+  const Products extends Readonly<Record<string, ProductContract>>,
   VendorConfig extends { baseUrl: string; credentials: Credentials | null; http: VendorHttpShape },
   Credentials,
   Connection,
   Simulator extends SimulatorServer,
   DataSources extends object,
 >(
-  module: VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources>,
-): VendorModule<Key, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  module: VendorModule<Key, Name, Products, VendorConfig, Credentials, Connection, Simulator, DataSources>,
+): VendorModule<Key, Name, Products, VendorConfig, Credentials, Connection, Simulator, DataSources> {
+  registerVendorLabel(module.name, module.label);
   return module;
 }
 

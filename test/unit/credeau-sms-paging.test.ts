@@ -6,7 +6,7 @@ import {
   pageOfSms,
   parseSmsPageRequest,
 } from '../../src/datasources/credeau/credeau-sms.paging';
-import type { ExtractedSms } from '../../src/types/extracted-sms.type';
+import type { ExtractedSms } from '../../src/types/credeau/extracted-sms.type';
 
 function sms(index: number, overrides: Partial<ExtractedSms> = {}): ExtractedSms {
   return {

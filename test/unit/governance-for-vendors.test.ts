@@ -1,6 +1,5 @@
 import { ConfigError, configVariablesFor, loadConfigFor, type VendorEnvContract } from '../../src/config';
 import { credeauVendor } from '../../src/datasources/credeau/credeau.vendor';
-import type { VendorName } from '../../src/errors';
 import { VENDORS } from '../../src/vendors/registry';
 
 /**
@@ -9,8 +8,9 @@ import { VENDORS } from '../../src/vendors/registry';
  */
 const acme = {
   key: 'acme',
-  // VendorName is the registry's closed union; a fixture vendor stands outside it on purpose.
-  name: 'ACME' as VendorName,
+  name: 'ACME',
+  label: 'Acme',
+  products: {},
   defaultRateLimit: undefined,
   env: { shape: {}, credentialVariables: {}, toConfig: () => ({ fixture: true }) },
 } as const satisfies VendorEnvContract;
@@ -36,7 +36,7 @@ describe('budget and breaker variables derived from the vendors config is handed
 
   it("validates and applies ACME's budget and breaker", () => {
     const config = loadConfigFor([credeauVendor, acme], { ACME_RATE_LIMIT: '20/2s', ACME_BREAKER_THRESHOLD: '7' });
-    const governance = config.governance.vendors['ACME' as VendorName];
+    const governance = config.governance.vendors.ACME;
     expect(governance).toEqual({ rateLimit: { calls: 20, windowMs: 2_000 }, fallbackShare: 0.1, breakerThreshold: 7, breakerCooldownMs: 30_000 });
   });
 

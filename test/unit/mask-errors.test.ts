@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
+import { credeauVendor } from '../../src/datasources/credeau/credeau.vendor';
 import { BadUserInputError, VendorError } from '../../src/errors';
 import { maskUnexpectedErrors } from '../../src/plugins/mask-errors';
 
@@ -8,7 +9,8 @@ const formatted = (error: GraphQLError) => format(error.toJSON(), error);
 
 describe('maskUnexpectedErrors', () => {
   it('passes vendor and input errors with their codes', () => {
-    const vendor = new VendorError('CREDEAU', 'VENDOR_TIMEOUT', 'request timed out');
+    // The message spells the vendor by its descriptor's label, known once the descriptor is loaded.
+    const vendor = new VendorError(credeauVendor.name, 'VENDOR_TIMEOUT', 'request timed out');
     expect(formatted(vendor)).toMatchObject({
       message: 'Credeau: request timed out',
       extensions: { code: 'VENDOR_TIMEOUT', vendor: 'CREDEAU', retryable: true },

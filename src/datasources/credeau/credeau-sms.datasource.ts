@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors';
-import type { ExtractedSmsConnection } from '../../types/extracted-sms-connection.type';
-import type { ExtractedSmsArgs } from '../../types/extracted-sms-args.type';
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { ExtractedSmsConnection } from '../../types/credeau/extracted-sms-connection.type';
+import type { ExtractedSmsArgs } from '../../types/credeau/extracted-sms-args.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
@@ -12,6 +12,7 @@ import type { CredeauConnection } from './credeau.datasource';
 import { toExtractedSmsList } from './credeau-sms.mapper';
 import { pageOfSms, parseSmsPageRequest } from './credeau-sms.paging';
 import type { CredeauSmsRequest } from './credeau-sms.wire';
+import { credeauProducts } from './credeau.config';
 
 /** What Credeau is asked for: the threshold changes the list it extracts, so it is part of the key. */
 interface SmsListKey {
@@ -42,7 +43,7 @@ export class CredeauSmsDatasource {
   ) {
     this.listLoader = createVendorLoader({
       vendor: 'CREDEAU',
-      product: 'credeau-sms',
+      product: credeauProducts.sms.name,
       cacheKey: listCacheKey,
       concurrency: connection.settings.http.concurrency,
       deadline,

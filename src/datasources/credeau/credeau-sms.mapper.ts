@@ -1,4 +1,4 @@
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import { badResponse } from '../http/classify-failure';
 import { parseWire } from '../wire-schema';
 import { parseCredeauTime } from './credeau.mapper';

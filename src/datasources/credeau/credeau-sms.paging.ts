@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../errors';
-import type { ExtractedSmsConnection } from '../../types/extracted-sms-connection.type';
-import type { ExtractedSms } from '../../types/extracted-sms.type';
-import type { SmsFilter } from '../../types/sms-filter.type';
+import type { ExtractedSmsConnection } from '../../types/credeau/extracted-sms-connection.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
+import type { SmsFilter } from '../../types/credeau/sms-filter.type';
 
 /**
  * Relay paging over one customer's extracted SMS, done here because Credeau returns the whole list in

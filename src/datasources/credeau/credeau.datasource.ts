@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type { CredeauConfig } from '../../config';
-import type { DeviceInsightsRecord } from '../../types/device-insights.type';
+import { credeauProducts, type CredeauConfig } from './credeau.config';
+import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';
@@ -47,7 +47,7 @@ export class CredeauDatasource {
   ) {
     this.insightsLoader = createVendorLoader({
       vendor: 'CREDEAU',
-      product: 'credeau',
+      product: credeauProducts.insights.name,
       cacheKey: (key) => `${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.userId}`,
       concurrency: connection.settings.http.concurrency,
       deadline,

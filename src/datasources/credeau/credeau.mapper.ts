@@ -2,7 +2,7 @@ import { badResponse } from '../http/classify-failure';
 import { parseWire } from '../wire-schema';
 import { FeatureSet } from '../../types/feature-set';
 import { InsightStatus } from '../../types/insight-status.type';
-import type { DeviceInsightsRecord } from '../../types/device-insights.type';
+import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
 import { CREDEAU_METADATA_KEYS, credeauInsightsResponse, type CredeauMessage } from './credeau.wire';
 
 const METADATA = new Set<string>(CREDEAU_METADATA_KEYS);

@@ -1,8 +1,9 @@
-import type { DeviceInsightsRecord } from '../../types/device-insights.type';
-import type { ExtractedSms } from '../../types/extracted-sms.type';
+import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
+import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import { CompactFeatureSet, FeatureSet } from '../../types/feature-set';
 import { heapBytes } from '../../store/heap-bytes';
 import { decodeJson, encodeJson, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
+import { credeauProducts } from './credeau.config';
 
 /** What is stored of a customer's DeviceInsights: the record without its features, the values, the table. */
 interface CompactInsights {
@@ -30,7 +31,7 @@ function keptBytes(record: DeviceInsightsRecord): number {
  * featureCount, feature(name) and features(names) read that compact form directly.
  */
 export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
-  product: 'credeau',
+  product: credeauProducts.insights.name,
   vendor: 'CREDEAU',
   settledness: (record) => settlednessOfStatus(record.status),
   compact(record, tables) {
@@ -82,4 +83,4 @@ export interface SmsList {
 }
 
 /** A fetched list is always a settled answer (an empty one included). */
-export const credeauSmsStored: StoreDescriptor<SmsList> = jsonDescriptor<SmsList>('credeau-sms', 'CREDEAU', () => 'settled');
+export const credeauSmsStored: StoreDescriptor<SmsList> = jsonDescriptor<SmsList>(credeauProducts.sms.name, 'CREDEAU', () => 'settled');

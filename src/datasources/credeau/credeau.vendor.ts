@@ -1,4 +1,6 @@
-import { credeauCredentialVariables, credeauEnvShape, toCredeauConfig } from '../../config/credeau.config';
+import { credeauCredentialVariables, credeauEnvShape, credeauProducts, toCredeauConfig } from './credeau.config';
+import { CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver } from '../../resolvers/credeau/device-insights.resolver';
+import { CustomerExtractedSmsResolver } from '../../resolvers/credeau/extracted-sms.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredeauDatasource, type CredeauConnection } from './credeau.datasource';
@@ -11,10 +13,13 @@ import { CredeauSmsDatasource } from './credeau-sms.datasource';
 export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
+  label: 'Credeau',
   secretHeaders: ['x-auth-token'],
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   defaultRateLimit: '1000/60s',
+  products: credeauProducts,
   env: vendorEnv(credeauEnvShape, credeauCredentialVariables, toCredeauConfig),
+  resolvers: [CustomerDeviceInsightsResolver, DeviceInsightsFeaturesResolver, CustomerExtractedSmsResolver],
   loadSimulator: async () => {
     const { CredeauSimulator, CREDEAU_SIMULATOR_CREDENTIALS } = await import('../../simulators/credeau/credeau.simulator');
     return { create: () => new CredeauSimulator(), credentials: CREDEAU_SIMULATOR_CREDENTIALS };

@@ -1,8 +1,8 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { CredolabConfig } from '../../config';
-import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
-import type { CredolabScoreRecord } from '../../types/credolab-score.type';
+import { credolabProducts, type CredolabConfig } from './credolab.config';
+import type { CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
+import type { CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
 import type { Deadline } from '../http/deadline';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
 import { maxAgeMsOf, maxStaleMsOf } from '../../store/max-age';
@@ -51,7 +51,7 @@ export class CredolabDatasource {
     const concurrency = connection.settings.http.concurrency;
     this.insightLoader = createVendorLoader({
       vendor: 'CREDOLAB',
-      product: 'credolab',
+      product: credolabProducts.score.name,
       // One call per dataset per operation, whichever customers name it (as before the store).
       cacheKey: (key) => JSON.stringify([key.referenceNumber, key.maxAgeMs ?? null, key.maxStaleMs ?? null]),
       concurrency,
@@ -72,7 +72,7 @@ export class CredolabDatasource {
     });
     this.fraudCheckLoader = createVendorLoader({
       vendor: 'CREDOLAB',
-      product: 'credolab-fraud-check',
+      product: credolabProducts.fraudCheck.name,
       // Ruleset ids are case-insensitive at Credolab, so `Default` and `default` are one check.
       cacheKey: (key) => JSON.stringify([
         key.referenceNumber, key.rulesetId.toLowerCase(), key.accountCode,

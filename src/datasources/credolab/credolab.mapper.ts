@@ -1,8 +1,8 @@
 import { VendorError } from '../../errors';
-import type { CredolabFraudCheckRecord } from '../../types/credolab-fraud-check.type';
-import type { CredolabIpDetails } from '../../types/credolab-ip-details.type';
-import { CredolabPlatform } from '../../types/credolab-platform.type';
-import type { CredolabScoreRecord } from '../../types/credolab-score.type';
+import type { CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
+import type { CredolabIpDetails } from '../../types/credolab/credolab-ip-details.type';
+import { CredolabPlatform } from '../../types/credolab/credolab-platform.type';
+import type { CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse, errorForStatus } from '../http/classify-failure';
 import { parseWire } from '../wire-schema';

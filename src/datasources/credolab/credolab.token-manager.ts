@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CredolabCredentials } from '../../config/credolab.config';
+import type { CredolabCredentials } from './credolab.config';
 import { VendorError } from '../../errors';
 import { sleep, type Deadline } from '../http/deadline';
 import { SingleFlight } from '../single-flight';

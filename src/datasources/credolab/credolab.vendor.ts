@@ -1,4 +1,6 @@
-import { credolabCredentialVariables, credolabEnvShape, toCredolabConfig } from '../../config/credolab.config';
+import { credolabCredentialVariables, credolabEnvShape, credolabProducts, toCredolabConfig } from './credolab.config';
+import { CredolabFraudCheckResolver } from '../../resolvers/credolab/credolab-fraud-check.resolver';
+import { CredolabScoreFragmentResolver, CustomerCredolabScoreResolver } from '../../resolvers/credolab/credolab-score.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { CredolabDatasource, type CredolabConnection } from './credolab.datasource';
@@ -12,9 +14,12 @@ import { CredolabTokenManager } from './credolab.token-manager';
 export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
+  label: 'Credolab',
   secretHeaders: ['authorization'],
   defaultRateLimit: undefined,
+  products: credolabProducts,
   env: vendorEnv(credolabEnvShape, credolabCredentialVariables, toCredolabConfig),
+  resolvers: [CustomerCredolabScoreResolver, CredolabScoreFragmentResolver, CredolabFraudCheckResolver],
   loadSimulator: async () => {
     const { CredolabSimulator, CREDOLAB_SIMULATOR_CREDENTIALS } = await import('../../simulators/credolab/credolab.simulator');
     return { create: () => new CredolabSimulator(), credentials: { ...CREDOLAB_SIMULATOR_CREDENTIALS } };

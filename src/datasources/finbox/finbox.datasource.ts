@@ -1,8 +1,8 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import type { FinboxConfig } from '../../config';
-import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
+import { finboxProducts, type FinboxConfig } from './finbox.config';
+import type { FinboxPredictorsRecord } from '../../types/finbox/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import type { Deadline } from '../http/deadline';
 import { pollUntilSettled } from '../http/poll-until-settled';
@@ -49,7 +49,7 @@ export class FinboxDatasource {
   ) {
     this.predictorsLoader = createVendorLoader({
       vendor: 'FINBOX',
-      product: 'finbox',
+      product: finboxProducts.predictors.name,
       cacheKey: (key) => `${key.version}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.customerId}`,
       concurrency: connection.settings.http.concurrency,
       deadline,

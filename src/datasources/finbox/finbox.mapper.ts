@@ -1,5 +1,5 @@
 import { FeatureSet } from '../../types/feature-set';
-import type { FinboxPredictorsRecord } from '../../types/finbox-predictors.type';
+import type { FinboxPredictorsRecord } from '../../types/finbox/finbox-predictors.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse } from '../http/classify-failure';
 import { parseWire } from '../wire-schema';

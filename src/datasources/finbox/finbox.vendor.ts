@@ -1,4 +1,5 @@
-import { finboxCredentialVariables, finboxEnvShape, toFinboxConfig } from '../../config/finbox.config';
+import { finboxCredentialVariables, finboxEnvShape, finboxProducts, toFinboxConfig } from './finbox.config';
+import { CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver } from '../../resolvers/finbox/finbox-predictors.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { fixedDelays } from '../http/retry-policy';
 import { FinboxDatasource, type FinboxConnection } from './finbox.datasource';
@@ -10,9 +11,12 @@ const FINBOX_RETRY_STATUSES: readonly number[] = [429, ...Array.from({ length: 1
 export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
+  label: 'FinBox',
   secretHeaders: ['x-api-key'],
   defaultRateLimit: undefined,
+  products: finboxProducts,
   env: vendorEnv(finboxEnvShape, finboxCredentialVariables, toFinboxConfig),
+  resolvers: [CustomerFinboxPredictorsResolver, FinboxPredictorsValuesResolver],
   loadSimulator: async () => {
     const { FinboxSimulator, FINBOX_SIMULATOR_CREDENTIALS } = await import('../../simulators/finbox/finbox.simulator');
     return { create: () => new FinboxSimulator(), credentials: FINBOX_SIMULATOR_CREDENTIALS };

@@ -1,7 +1,7 @@
 import type { EvidenceSink } from '../evidence-sink';
 import type DataLoader from 'dataloader';
-import type { NeuroidConfig } from '../../config';
-import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
+import { neuroidProducts, type NeuroidConfig } from './neuroid.config';
+import type { BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
 import type { Deadline } from '../http/deadline';
 import type { VendorHttpClient } from '../http/vendor-http-client';
 import { createVendorLoader, type WithFreshness } from '../vendor-loader';
@@ -45,7 +45,7 @@ export class NeuroidDatasource {
   ) {
     this.profileLoader = createVendorLoader({
       vendor: 'NEUROID',
-      product: 'neuroid',
+      product: neuroidProducts.signals.name,
       // Both parts are validated first and neither may hold "/", so this key is unambiguous.
       cacheKey: (key) => `${key.siteId}/${key.maxAgeMs ?? ''}/${key.maxStaleMs ?? ''}/${key.profileId}`,
       concurrency: connection.settings.http.concurrency,

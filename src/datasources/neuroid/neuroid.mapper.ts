@@ -1,5 +1,5 @@
 import { VendorError } from '../../errors';
-import type { BehaviorSignalsRecord } from '../../types/behavior-signals.type';
+import type { BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
 import { InsightStatus } from '../../types/insight-status.type';
 import { badResponse, errorForStatus } from '../http/classify-failure';
 import { parseWire } from '../wire-schema';

@@ -1,4 +1,5 @@
-import { neuroidCredentialVariables, neuroidEnvShape, toNeuroidConfig } from '../../config/neuroid.config';
+import { neuroidCredentialVariables, neuroidEnvShape, neuroidProducts, toNeuroidConfig } from './neuroid.config';
+import { BehaviorSignalLookupResolver, CustomerBehaviorSignalsResolver } from '../../resolvers/neuroid/behavior-signals.resolver';
 import { defineVendor, vendorEnv } from '../../vendors/vendor-module';
 import { vendorBackoff } from '../http/create-vendor-client';
 import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource';
@@ -7,9 +8,12 @@ import { NeuroidDatasource, type NeuroidConnection } from './neuroid.datasource'
 export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
+  label: 'NeuroID',
   secretHeaders: ['API-KEY'],
   defaultRateLimit: undefined,
+  products: neuroidProducts,
   env: vendorEnv(neuroidEnvShape, neuroidCredentialVariables, toNeuroidConfig),
+  resolvers: [CustomerBehaviorSignalsResolver, BehaviorSignalLookupResolver],
   loadSimulator: async () => {
     const { NeuroidSimulator, NEUROID_SIMULATOR_CREDENTIALS } = await import('../../simulators/neuroid/neuroid.simulator');
     return { create: () => new NeuroidSimulator(), credentials: NEUROID_SIMULATOR_CREDENTIALS };

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar, JSONScalar } from '../scalars';
+import { SCHEMA_EXAMPLE } from '../../vendors/registry';
 import { EvidenceStatus } from './evidence-status.type';
 
 @ObjectType({ description: 'One vendor answer as the evidence ledger kept it: what a past response was computed from.' })
@@ -7,10 +8,10 @@ export class SignalEvidence {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: 'The vendor that answered, e.g. CREDEAU.' })
+  @Field(() => String, { description: `The vendor that answered, e.g. ${SCHEMA_EXAMPLE.vendor}.` })
   vendor!: string;
 
-  @Field(() => String, { description: "Which of the vendor's products, e.g. credeau-sms." })
+  @Field(() => String, { description: `Which of the vendor's products, e.g. ${SCHEMA_EXAMPLE.product}.` })
   product!: string;
 
   @Field(() => ID, { nullable: true, description: 'The customer the answer is about; null once erased or expired.' })

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { JSONScalar } from './scalars';
+import { JSONScalar } from '../scalars';
 
 @ObjectType({ description: 'The result of one NeuroID model for a profile.' })
 export class BehaviorSignal {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { JSONScalar } from './scalars';
+import { JSONScalar } from '../scalars';
 
 @ObjectType({ description: 'One Credolab fragment: an insight other than the score.' })
 export class CredolabFragment {

@@ -1,13 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { Customer } from '../types/customer.type';
-import { FinboxPredictors, type FinboxPredictorsRecord } from '../types/finbox-predictors.type';
-import { Predictor } from '../types/predictor.type';
-import { JSONScalar } from '../types/scalars';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { FinboxDatasource } from '../../datasources/finbox/finbox.datasource';
+import type { OperationContext } from '../../operation-context';
+import { Customer } from '../../types/customer.type';
+import { FinboxPredictors, type FinboxPredictorsRecord } from '../../types/finbox/finbox-predictors.type';
+import { Predictor } from '../../types/finbox/predictor.type';
+import { JSONScalar } from '../../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerFinboxPredictorsResolver {
@@ -19,7 +20,7 @@ export class CustomerFinboxPredictorsResolver {
   })
   finboxPredictors(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ finbox: FinboxDatasource }>,
     @Arg('version', () => Int, {
       nullable: true,
       description: 'Predictor feature-set version. Default: the version this subgraph is configured for.',

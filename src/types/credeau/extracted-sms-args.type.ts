@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { DEFAULT_SMS_PAGE_SIZE } from '../datasources/credeau/credeau-sms.paging';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from './freshness';
+import { DEFAULT_SMS_PAGE_SIZE } from '../../datasources/credeau/credeau-sms.paging';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../freshness';
 import { SmsFilter } from './sms-filter.type';
 
 /** Arguments of `Customer.extractedSms`, as a class so the SDL lists them in this (Relay) order. */

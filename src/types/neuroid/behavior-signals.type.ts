@@ -1,9 +1,9 @@
-import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { DateTimeScalar } from '../scalars';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Directive, Field, ObjectType, ID } from 'type-graphql';
 import { BehaviorSignal } from './behavior-signal.type';
-import { InsightStatus } from './insight-status.type';
-import { JSONScalar } from './scalars';
+import { InsightStatus } from '../insight-status.type';
+import { JSONScalar } from '../scalars';
 
 /** What the NeuroID datasource hands to resolvers. */
 export interface BehaviorSignalsRecord {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
+import { storedProduct } from '../../config/store.config';
 
 /** NeuroID Analytics API v4.1 environment contract. */
 export const neuroidEnvShape = {
@@ -16,6 +17,12 @@ export const neuroidEnvShape = {
 };
 
 /** The API key is per site, so the site it was issued for is part of the credentials. */
+/** NeuroID's product: behavioural signals. */
+export const neuroidProducts = {
+  /** NEUROID_CACHE_TTL_MS: NeuroID signals freshness window (behaviour moves fast). Default 30000. */
+  signals: storedProduct('neuroid', 'NEUROID_CACHE_TTL_MS', 30_000),
+} as const;
+
 export const neuroidCredentialVariables = {
   apiKey: 'NEUROID_API_KEY',
   siteId: 'NEUROID_SITE_ID',

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
-import { Customer } from '../types/customer.type';
-import { JSONScalar } from '../types/scalars';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { CredolabDatasource } from '../../datasources/credolab/credolab.datasource';
+import type { OperationContext } from '../../operation-context';
+import { CredolabScore, type CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
+import { Customer } from '../../types/customer.type';
+import { JSONScalar } from '../../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerCredolabScoreResolver {
@@ -18,7 +19,7 @@ export class CustomerCredolabScoreResolver {
   })
   credolabScore(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ credolab: CredolabDatasource }>,
     @Arg('referenceNumber', () => String, {
       nullable: true,
       description: 'The reference number declared when the dataset was uploaded. Default: the customer id.',

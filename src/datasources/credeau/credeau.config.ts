@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
+import { storedProduct } from '../../config/store.config';
 
 /** Credeau environment contract (DeviceInsights and SMS extraction share the host and credentials). */
 export const credeauEnvShape = {
@@ -38,6 +39,17 @@ export const credeauEnvShape = {
     maxRetries: 3,
   }),
 };
+
+/** Credeau's products: DeviceInsights and the SMS lists, each stored for its own window. */
+export const credeauProducts = {
+  /** CREDEAU_INSIGHTS_CACHE_TTL_MS: Credeau DeviceInsights freshness window. Default 900000 (15 minutes). */
+  insights: storedProduct('credeau', 'CREDEAU_INSIGHTS_CACHE_TTL_MS', 900_000),
+  /**
+   * CREDEAU_SMS_CACHE_TTL_MS: Credeau SMS list freshness window: long enough to page through one snapshot,
+   * short for personal data. Default 120000 (two minutes).
+   */
+  sms: storedProduct('credeau-sms', 'CREDEAU_SMS_CACHE_TTL_MS', 120_000, 3_600_000),
+} as const;
 
 export const credeauCredentialVariables = {
   clientId: 'CREDEAU_CLIENT_ID',

@@ -1,13 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { Customer } from '../types/customer.type';
-import { DeviceInsights, type DeviceInsightsRecord } from '../types/device-insights.type';
-import { Feature } from '../types/feature.type';
-import { JSONScalar } from '../types/scalars';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { CredeauDatasource } from '../../datasources/credeau/credeau.datasource';
+import type { OperationContext } from '../../operation-context';
+import { Customer } from '../../types/customer.type';
+import { DeviceInsights, type DeviceInsightsRecord } from '../../types/credeau/device-insights.type';
+import { Feature } from '../../types/feature.type';
+import { JSONScalar } from '../../types/scalars';
 
 @Resolver(() => Customer)
 export class CustomerDeviceInsightsResolver {
@@ -19,7 +20,7 @@ export class CustomerDeviceInsightsResolver {
   })
   deviceInsights(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ credeau: CredeauDatasource }>,
     @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,
     @Arg('maxStale', () => Int, { nullable: true, description: MAX_STALE_DESCRIPTION }) maxStale: number | null | undefined,
     @Info() info: GraphQLResolveInfo,

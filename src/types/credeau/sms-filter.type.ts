@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar } from '../scalars';
 
 /**
  * Narrows `Customer.extractedSms`. Every condition given must hold (AND); omitted or null conditions

@@ -1,8 +1,8 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Field, ObjectType, ID } from 'type-graphql';
-import { FeatureSet } from './feature-set';
-import { InsightStatus } from './insight-status.type';
-import { DateTimeScalar } from './scalars';
+import { FeatureSet } from '../feature-set';
+import { InsightStatus } from '../insight-status.type';
+import { DateTimeScalar } from '../scalars';
 
 /** What the Credeau datasource hands to resolvers: vendor-neutral, features kept as parsed. */
 export interface DeviceInsightsRecord {

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { Customer } from '../types/customer.type';
-import { ExtractedSmsArgs } from '../types/extracted-sms-args.type';
-import { ExtractedSmsConnection } from '../types/extracted-sms-connection.type';
-import { DEFAULT_SMS_PAGE_SIZE } from '../datasources/credeau/credeau-sms.paging';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { withFreshnessHint } from '../cache-hint';
+import type { CredeauSmsDatasource } from '../../datasources/credeau/credeau-sms.datasource';
+import type { OperationContext } from '../../operation-context';
+import { Customer } from '../../types/customer.type';
+import { ExtractedSmsArgs } from '../../types/credeau/extracted-sms-args.type';
+import { ExtractedSmsConnection } from '../../types/credeau/extracted-sms-connection.type';
+import { DEFAULT_SMS_PAGE_SIZE } from '../../datasources/credeau/credeau-sms.paging';
 
 @Resolver(() => Customer)
 export class CustomerExtractedSmsResolver {
@@ -25,7 +26,7 @@ export class CustomerExtractedSmsResolver {
   })
   extractedSms(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ credeauSms: CredeauSmsDatasource }>,
     @Args(() => ExtractedSmsArgs) args: ExtractedSmsArgs,
     @Info() info: GraphQLResolveInfo,
   ): Promise<WithFreshness<Omit<ExtractedSmsConnection, 'retrievedAt' | 'fromCache' | 'stale' | 'evidenceId'>>> {

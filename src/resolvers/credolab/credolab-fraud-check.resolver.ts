@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { withFreshnessHint } from './cache-hint';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import type { RequestContext } from '../context';
-import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../types/credolab-fraud-check.type';
-import { CredolabScore, type CredolabScoreRecord } from '../types/credolab-score.type';
-import { TransactionInsightInput } from '../types/transaction-insight.input';
+import { withFreshnessHint } from '../cache-hint';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import type { CredolabDatasource } from '../../datasources/credolab/credolab.datasource';
+import type { OperationContext } from '../../operation-context';
+import { CredolabFraudCheck, type CredolabFraudCheckRecord } from '../../types/credolab/credolab-fraud-check.type';
+import { CredolabScore, type CredolabScoreRecord } from '../../types/credolab/credolab-score.type';
+import { TransactionInsightInput } from '../../types/credolab/transaction-insight.input';
 
 @Resolver(() => CredolabScore)
 export class CredolabFraudCheckResolver {
@@ -18,7 +19,7 @@ export class CredolabFraudCheckResolver {
   })
   fraudCheck(
     @Root() score: WithFreshness<CredolabScoreRecord>,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ credolab: CredolabDatasource }>,
     @Arg('rulesetId', () => String, { description: 'The iovation rule set (case-insensitive).' }) rulesetId: string,
     @Arg('accountCode', () => String, { description: "The end-user's account or the transaction id." }) accountCode: string,
     @Arg('transactionInsight', () => TransactionInsightInput, { nullable: true }) transactionInsight: TransactionInsightInput | null | undefined,

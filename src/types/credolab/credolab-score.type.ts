@@ -1,10 +1,10 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Directive, Field, Float, ObjectType, ID } from 'type-graphql';
 import { CredolabFragment } from './credolab-fragment.type';
 import { CredolabPlatform } from './credolab-platform.type';
 import { CredolabScorecard } from './credolab-scorecard.type';
-import { InsightStatus } from './insight-status.type';
-import { DateTimeScalar } from './scalars';
+import { InsightStatus } from '../insight-status.type';
+import { DateTimeScalar } from '../scalars';
 
 /** What the Credolab datasource hands to resolvers: vendor-neutral, fragment values kept as parsed. */
 export interface CredolabScoreRecord {

@@ -1,12 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Directive, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
-import type { WithFreshness } from '../datasources/vendor-loader';
-import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../types/freshness';
-import { withFreshnessHint } from './cache-hint';
-import type { RequestContext } from '../context';
-import { BehaviorSignal } from '../types/behavior-signal.type';
-import { BehaviorSignals, type BehaviorSignalsRecord } from '../types/behavior-signals.type';
-import { Customer } from '../types/customer.type';
+import type { WithFreshness } from '../../datasources/vendor-loader';
+import { MAX_AGE_DESCRIPTION, MAX_STALE_DESCRIPTION } from '../../types/freshness';
+import { withFreshnessHint } from '../cache-hint';
+import type { NeuroidDatasource } from '../../datasources/neuroid/neuroid.datasource';
+import type { OperationContext } from '../../operation-context';
+import { BehaviorSignal } from '../../types/neuroid/behavior-signal.type';
+import { BehaviorSignals, type BehaviorSignalsRecord } from '../../types/neuroid/behavior-signals.type';
+import { Customer } from '../../types/customer.type';
 
 @Resolver(() => Customer)
 export class CustomerBehaviorSignalsResolver {
@@ -18,7 +19,7 @@ export class CustomerBehaviorSignalsResolver {
   })
   behaviorSignals(
     @Root() customer: Customer,
-    @Ctx() { dataSources }: RequestContext,
+    @Ctx() { dataSources }: OperationContext<{ neuroid: NeuroidDatasource }>,
     @Arg('siteId', () => String, { nullable: true, description: 'The NeuroID site (form). Default: the site this subgraph is configured for.' })
     siteId: string | null | undefined,
     @Arg('maxAge', () => Int, { nullable: true, description: MAX_AGE_DESCRIPTION }) maxAge: number | null | undefined,

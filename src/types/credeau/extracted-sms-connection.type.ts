@@ -1,5 +1,5 @@
-import { DateTimeScalar } from './scalars';
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { DateTimeScalar } from '../scalars';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Directive, Field, Int, ObjectType, ID } from 'type-graphql';
 import { ExtractedSmsEdge } from './extracted-sms-edge.type';
 import { ExtractedSmsPageInfo } from './extracted-sms-page-info.type';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from './scalars';
+import { DateTimeScalar } from '../scalars';
 
 /**
  * One SMS as Credeau extracted it. Every field is nullable because Credeau omits keys it could not

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, JSONScalar } from './scalars';
+import { DateTimeScalar, JSONScalar } from '../scalars';
 
 @ObjectType({ description: 'The device iovation recognised for the transaction.' })
 export class CredolabFraudDevice {

@@ -1,10 +1,10 @@
-import { EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Directive, Field, Float, Int, ObjectType, ID } from 'type-graphql';
 import { CredolabFraudDevice } from './credolab-fraud-device.type';
 import { CredolabFraudRule } from './credolab-fraud-rule.type';
 import { CredolabIpDetails } from './credolab-ip-details.type';
-import { InsightStatus } from './insight-status.type';
-import { DateTimeScalar } from './scalars';
+import { InsightStatus } from '../insight-status.type';
+import { DateTimeScalar } from '../scalars';
 
 /** What the Credolab datasource hands back for one iovation fraud check. */
 export interface CredolabFraudCheckRecord {

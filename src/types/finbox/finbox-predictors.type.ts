@@ -1,8 +1,8 @@
-import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from './freshness';
+import { FROM_CACHE_DESCRIPTION, RETRIEVED_AT_DESCRIPTION, STALE_DESCRIPTION, EVIDENCE_ID_DESCRIPTION } from '../freshness';
 import { Field, Int, ObjectType, ID } from 'type-graphql';
-import { FeatureSet } from './feature-set';
-import { InsightStatus } from './insight-status.type';
-import { DateTimeScalar } from './scalars';
+import { FeatureSet } from '../feature-set';
+import { InsightStatus } from '../insight-status.type';
+import { DateTimeScalar } from '../scalars';
 
 /** What the FinBox datasource hands to resolvers: vendor-neutral, predictors kept by name. */
 export interface FinboxPredictorsRecord {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { delayListVar, integerVar, urlVar } from './env-fields';
+import { delayListVar, integerVar, urlVar } from '../../config/env-fields';
+import { storedProduct } from '../../config/store.config';
 
 /**
  * FinBox DeviceConnect environment contract. FinBox prescribes its own retry rule (5xx and 429: retry
@@ -35,6 +36,12 @@ export const finboxEnvShape = {
   /** Open connections kept to FinBox by the shared pool. Default 32. */
   FINBOX_MAX_CONNECTIONS: integerVar(32, 1, 1000),
 };
+
+/** FinBox's product: DeviceConnect predictors. */
+export const finboxProducts = {
+  /** FINBOX_CACHE_TTL_MS: FinBox predictors freshness window. Default 900000. */
+  predictors: storedProduct('finbox', 'FINBOX_CACHE_TTL_MS', 900_000),
+} as const;
 
 export const finboxCredentialVariables = {
   apiKey: 'FINBOX_API_KEY',

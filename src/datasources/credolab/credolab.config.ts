@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from './env-fields';
+import { integerVar, pickVendorHttp, urlVar, vendorHttpShape, type VendorHttpConfig } from '../../config/env-fields';
+import { storedProduct, unstoredProduct } from '../../config/store.config';
 
 /** Credolab API v6.0 environment contract (e-mail/password login, bearer tokens). */
 export const credolabEnvShape = {
@@ -34,6 +35,13 @@ export const credolabEnvShape = {
     maxRetries: 2,
   }),
 };
+
+/** Credolab's products: the dataset insight (stored) and the fraud check (an event with e-mail and phone: never stored). */
+export const credolabProducts = {
+  /** CREDOLAB_CACHE_TTL_MS: Credolab dataset insight freshness window. Default 3600000. */
+  score: storedProduct('credolab', 'CREDOLAB_CACHE_TTL_MS', 3_600_000),
+  fraudCheck: unstoredProduct('credolab-fraud-check'),
+} as const;
 
 export const credolabCredentialVariables = {
   email: 'CREDOLAB_EMAIL',
