@@ -87,6 +87,7 @@ async function openVendor(
     logger: services.logger,
     observer: services.events,
     guards: services.guardsFor?.(vendor.name) ?? [],
+    authorize: vendor.authorize(credentials),
   });
   const { connection, close } = vendor.connect({ client, credentials, settings, services, simulator });
   return {
