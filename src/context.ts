@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Deadline } from './datasources/http/deadline';
 import type { Accountability } from './accountability/accountability';
 import type { ClientIdentity, OperationContext } from './operation-context';
-import { createDataSources, type DataSources, type VendorConnections } from './vendors/registry';
+import { createDataSources, VENDORS, type DataSources, type VendorConnections, type VendorSet } from './vendors/registry';
 
 export type { DataSources, VendorConnections } from './vendors/registry';
 export type { ClientIdentity } from './operation-context';
@@ -16,7 +16,7 @@ export type RequestContext = OperationContext<DataSources>;
  * written cancels the operation's Deadline: its own vendor calls, retries and polls stop (shared
  * flights other operations wait on run under their own budget and go on).
  */
-export function createContextFactory(connections: VendorConnections, operationTimeoutMs: number, accountability: Accountability) {
+export function createContextFactory(connections: VendorConnections, operationTimeoutMs: number, accountability: Accountability, vendors: VendorSet = VENDORS) {
   return async (http?: { req: IncomingMessage; res: ServerResponse }): Promise<RequestContext> => {
     const deadline = new Deadline(operationTimeoutMs);
     const res = http?.res;
@@ -25,7 +25,7 @@ export function createContextFactory(connections: VendorConnections, operationTi
         if (!res.writableFinished) deadline.cancel('the client closed the connection');
       });
     }
-    return { deadline, dataSources: createDataSources(connections, deadline), accountability, client: clientIdentityOf(http?.req) };
+    return { deadline, dataSources: createDataSources(connections, deadline, vendors), accountability, client: clientIdentityOf(http?.req) };
   };
 }
 

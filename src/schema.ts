@@ -6,21 +6,17 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { resolveCustomerReference } from './resolvers/customer.reference';
 import { CustomerResolver } from './resolvers/customer.resolver';
 import { guardScopes } from './security/scope-guard';
-import { VENDOR_RESOLVERS } from './vendors/registry';
+import { resolversOf, VENDORS, type VendorSet } from './vendors/registry';
 import { resolveEvidenceIds } from './accountability/evidence-id-fields';
 import { EraseCustomerSignalsResolver } from './resolvers/evidence/erase-customer-signals.resolver';
 import { SignalAccessLogResolver } from './resolvers/evidence/signal-access-log.resolver';
 import { SignalEvidenceResolver } from './resolvers/evidence/signal-evidence.resolver';
 
-/** Every resolver class of the subgraph: the shared ones and each registered vendor's (its descriptor names them). */
+/** Every resolver class of a subgraph serving `vendors`: the shared ones and each vendor's (its descriptor names them). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [
-  CustomerResolver,
-  ...VENDOR_RESOLVERS,
-  SignalEvidenceResolver,
-  SignalAccessLogResolver,
-  EraseCustomerSignalsResolver,
-];
+export function resolversFor(vendors: VendorSet): NonEmptyArray<Function> {
+  return [CustomerResolver, ...resolversOf(vendors), SignalEvidenceResolver, SignalAccessLogResolver, EraseCustomerSignalsResolver];
+}
 
 /**
  * One federation `@link`, at v2.9: the first version with demand control's `@cost` and `@listSize`, which
@@ -35,8 +31,8 @@ export const FEDERATION_LINK =
  * type-graphql builds the code-first schema; it is printed with its directives (`@key`) and handed to
  * `buildSubgraphSchema`, which adds `_service`, `_entities` and the federation machinery.
  */
-export async function buildCustomerSignalsSchema(): Promise<GraphQLSchema> {
-  const codeFirst = await buildSchema({ resolvers: RESOLVERS, validate: false });
+export async function buildCustomerSignalsSchema(vendors: VendorSet = VENDORS): Promise<GraphQLSchema> {
+  const codeFirst = await buildSchema({ resolvers: resolversFor(vendors), validate: false });
   const resolvers = createResolversMap(codeFirst) as Record<string, object>;
   const customer = { ...resolvers.Customer, __resolveReference: resolveCustomerReference };
   const modules = [

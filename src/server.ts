@@ -76,7 +76,7 @@ export interface SubgraphServerOptions {
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const { config, vendors, logger, observers = [], redis, accountability, schemaPlugins = [] } = options;
-  const schema = await buildCustomerSignalsSchema();
+  const schema = await buildCustomerSignalsSchema(vendors.modules);
   const listen = options.listen ?? { port: config.server.port, host: config.server.host };
   const app = express();
   app.disable('x-powered-by');
@@ -138,7 +138,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   // Before the GraphQL middleware: a browser's GET /graphql must reach the IDE, not Apollo.
   if (config.server.graphiqlEnabled) app.use(createGraphiqlRouter({ graphqlPath: '/graphql', logger }));
   const gate = graphqlGate(config.security, logger);
-  const createContext = createContextFactory(vendors.connections, config.server.operationTimeoutMs, accountability);
+  const createContext = createContextFactory(vendors.connections, config.server.operationTimeoutMs, accountability, vendors.modules);
   app.use(
     '/graphql',
     ...gate.before,

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
 import type { Config } from './subgraph-config';
 import { VendorCallEvents } from './datasources/http/vendor-call-events';
 import { GovernanceEvents } from './governance/vendor-guards';
@@ -16,7 +17,7 @@ import { SharedRedis } from './store/shared-redis';
 import type { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
 import { openSignalStore, openVendorConnections, type OpenedVendors } from './vendor-connections';
-import { VENDOR_SECRET_HEADERS, VENDORS, type VendorSimulators } from './vendors/registry';
+import { secretHeadersOf, VENDORS, type VendorSet, type VendorSimulators } from './vendors/registry';
 import { openAccountability, type OpenedAccountability } from './accountability/open-accountability';
 
 export interface ListenAddress {
@@ -35,8 +36,15 @@ export interface SubgraphOverrides {
   listen?: ListenAddress;
   /** Where /metrics listens, or false for no listener (the registry is still filled); default METRICS_PORT (0: none). */
   metrics?: ListenAddress | false;
-  /** Default: pino on stdout at LOG_LEVEL. */
+  /** Default: pino on stdout at LOG_LEVEL, redacting the served vendors' secret headers. */
   logger?: Logger;
+  /** Where the default logger writes instead of stdout (tests read what the process logs). */
+  logDestination?: DestinationStream;
+  /**
+   * The vendors to serve; default the registry's (src/vendors/registry.ts). `config` must have been
+   * loaded for the same vendors (`loadConfigFor(vendors, env)`).
+   */
+  vendors?: VendorSet;
 }
 
 /** A running subgraph process: createSubgraph has started everything by the time it resolves. */
@@ -74,7 +82,8 @@ export interface Subgraph {
  * `npm start`, every in-process test through test/support/harness.ts.
  */
 export async function createSubgraph(config: Config, overrides: SubgraphOverrides = {}): Promise<Subgraph> {
-  const logger = overrides.logger ?? createLogger(config.server.logLevel, VENDOR_SECRET_HEADERS);
+  const served = overrides.vendors ?? VENDORS;
+  const logger = overrides.logger ?? createLogger(config.server.logLevel, secretHeadersOf(served), overrides.logDestination);
   // One fan-out of vendor call events for the process: metrics and tracing subscribe to it.
   const events = new VendorCallEvents();
   // One Redis client for the process, shared by the store, the rate budgets and the Credolab token.
@@ -90,13 +99,13 @@ export async function createSubgraph(config: Config, overrides: SubgraphOverride
   const governance = new GovernanceEvents();
   const vendors = await openVendorConnections(config, logger, overrides.simulators ?? {}, {
     events, redis, store, governance, evidence: accountability.evidence,
-  });
+  }, served);
   const simulated = Object.keys(vendors.simulators);
   if (simulated.length > 0) {
     logger.warn({ simulatedVendors: simulated }, 'no credentials for these vendors: serving them from embedded simulators');
   }
   registerVendorCallMetrics(events, registry);
-  registerGovernanceMetrics(governance, registry, VENDORS.map((vendor) => vendor.name));
+  registerGovernanceMetrics(governance, registry, served.map((vendor) => vendor.name));
   registerStoreMetrics(storeEvents, registry);
   const operationNames = knownOperationNames(config.observability.operationNames);
   // Undefined (and the OpenTelemetry SDK never loaded) unless an OTLP endpoint is configured.

@@ -6,7 +6,7 @@ import { SealedBox } from './store/sealed-box';
 import { SignalStore } from './store/signal-store';
 import { StoreEvents } from './store/store-events';
 import { openVendors, type OpenedVendors } from './vendors/open-vendors';
-import type { VendorSimulators } from './vendors/registry';
+import type { VendorSet, VendorSimulators } from './vendors/registry';
 import type { ProcessServices } from './vendors/vendor-module';
 import { NO_EVIDENCE } from './datasources/evidence-sink';
 
@@ -22,6 +22,7 @@ export function openVendorConnections(
   logger: Logger,
   existing: Partial<VendorSimulators> = {},
   services: Partial<Pick<ProcessServices, 'events' | 'guardsFor' | 'redis' | 'store' | 'evidence'>> & { governance?: GovernanceObserver } = {},
+  vendors?: VendorSet,
 ): Promise<OpenedVendors> {
   const store = services.store ?? openSignalStore(config, services.redis, new StoreEvents());
   const sealedBox = services.redis && config.redis ? new SealedBox(config.redis.storeKeyBase64) : undefined;
@@ -30,6 +31,7 @@ export function openVendorConnections(
     config,
     { server: config.server, http: config.http, logger, events: services.events ?? new VendorCallEvents(), guardsFor, redis: services.redis, sealedBox, store, evidence: services.evidence ?? NO_EVIDENCE },
     existing,
+    vendors,
   );
 }
 

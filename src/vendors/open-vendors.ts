@@ -2,7 +2,7 @@ import type { Config } from '../subgraph-config';
 import { createVendorClient } from '../datasources/http/create-vendor-client';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { SimulatorServer } from '../simulators/simulator-server';
-import { VENDORS, type VendorConnections, type VendorKey, type VendorSimulators } from './registry';
+import { VENDORS, type VendorConnections, type VendorKey, type VendorSet, type VendorSimulators } from './registry';
 import type { AnyVendorModule, ProcessServices } from './vendor-module';
 
 export interface OpenedVendors {
@@ -11,6 +11,8 @@ export interface OpenedVendors {
   simulators: Partial<VendorSimulators>;
   /** The call events every client of these vendors reports to (per-operation counts subscribe here). */
   events: VendorCallEvents;
+  /** The vendors opened (the registry's unless a test handed in others): the schema and contexts serve these. */
+  modules: VendorSet;
   close(): Promise<void>;
 }
 
@@ -27,22 +29,26 @@ interface OpenedVendor {
 export async function openVendors(
   config: Readonly<Config>,
   services: ProcessServices,
-  existing: Partial<VendorSimulators> = {}): Promise<OpenedVendors> {
-  const opened = await Promise.all(
-    VENDORS.map((vendor) => openVendor(vendor as AnyVendorModule, config[vendor.key], services, existing[vendor.key])),
-  );
-  const connections = {} as Record<VendorKey, unknown>;
-  const simulators: Partial<Record<VendorKey, SimulatorServer>> = {};
-  VENDORS.forEach((vendor, index) => {
+  existing: Partial<VendorSimulators> = {},
+  modules: VendorSet = VENDORS,
+): Promise<OpenedVendors> {
+  // Keyed by each vendor's `key`: a handed-in vendor's config section and simulator are not in the registry's types.
+  const sections = config as unknown as Record<string, Config[VendorKey]>;
+  const given = existing as Record<string, SimulatorServer | undefined>;
+  const opened = await Promise.all(modules.map((vendor) => openVendor(vendor, sections[vendor.key] as Config[VendorKey], services, given[vendor.key])));
+  const connections: Record<string, unknown> = {};
+  const simulators: Record<string, SimulatorServer> = {};
+  modules.forEach((vendor, index) => {
     const { connection, simulator } = opened[index] as OpenedVendor;
     connections[vendor.key] = connection;
     // Only vendors that really run simulated: the start-up log names these.
     if (simulator) simulators[vendor.key] = simulator;
   });
   return {
-    connections: connections as VendorConnections,
+    connections: connections as unknown as VendorConnections,
     simulators: simulators as Partial<VendorSimulators>,
     events: services.events,
+    modules,
     async close() {
       await Promise.all(opened.map((vendor) => vendor.close()));
     },
@@ -81,6 +87,7 @@ async function openVendor(
     logger: services.logger,
     observer: services.events,
     guards: services.guardsFor?.(vendor.name) ?? [],
+    authorize: vendor.authorize(credentials),
   });
   const { connection, close } = vendor.connect({ client, credentials, settings, services, simulator });
   return {

@@ -14,6 +14,7 @@ import { credolabVendor } from '../datasources/credolab/credolab.vendor';
 import { finboxVendor } from '../datasources/finbox/finbox.vendor';
 import { neuroidVendor } from '../datasources/neuroid/neuroid.vendor';
 import type { Deadline } from '../datasources/http/deadline';
+import type { AnyVendorModule } from './vendor-module';
 import type { VendorConfigsOf } from '../config';
 
 /**
@@ -24,11 +25,24 @@ import type { VendorConfigsOf } from '../config';
 export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
 
 /** Every registered vendor's secret headers, for the logger's redaction (src/logger.ts). */
-export const VENDOR_SECRET_HEADERS: readonly string[] = VENDORS.flatMap((vendor) => vendor.secretHeaders);
+export const VENDOR_SECRET_HEADERS: readonly string[] = secretHeadersOf(VENDORS);
 
-/** Every registered vendor's field resolvers, in the registry's order (src/schema.ts builds the schema from them). */
+/**
+ * The vendors one process serves: the registry's by default. A test hands in the registry plus a fixture
+ * vendor (test/vendors/sixth-vendor.test.ts) to show a new vendor needs nothing outside its own files.
+ */
+export type VendorSet = readonly AnyVendorModule[];
+
+/** The secret headers of these vendors, for the logger's redaction (src/logger.ts). */
+export function secretHeadersOf(vendors: VendorSet): readonly string[] {
+  return vendors.flatMap((vendor) => vendor.secretHeaders);
+}
+
+/** These vendors' field resolvers, in their order (src/schema.ts builds the schema from them). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const VENDOR_RESOLVERS: readonly Function[] = VENDORS.flatMap((vendor) => vendor.resolvers);
+export function resolversOf(vendors: VendorSet): readonly Function[] {
+  return vendors.flatMap((vendor) => vendor.resolvers);
+}
 
 /** The vendor and product the schema's descriptions give as examples (SignalEvidence.vendor and .product). */
 export const SCHEMA_EXAMPLE = { vendor: credeauVendor.name, product: credeauVendor.products.sms.name } as const;
@@ -52,10 +66,11 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 export type DataSources = UnionToIntersection<ReturnType<RegisteredVendor['dataSources']>>;
 
 /** Fresh datasources of every vendor for one operation. */
-export function createDataSources(connections: VendorConnections, deadline: Deadline): DataSources {
+export function createDataSources(connections: VendorConnections, deadline: Deadline, vendors: VendorSet = VENDORS): DataSources {
   const dataSources = {};
-  for (const vendor of VENDORS) {
-    const made = (vendor.dataSources as (connection: unknown, deadline: Deadline) => object)(connections[vendor.key], deadline);
+  const byKey = connections as Record<string, unknown>;
+  for (const vendor of vendors) {
+    const made = (vendor.dataSources as (connection: unknown, deadline: Deadline) => object)(byKey[vendor.key], deadline);
     for (const [name, dataSource] of Object.entries(made)) {
       // Object spread would let two vendors' datasource names overwrite each other silently.
       if (name in dataSources) throw new Error(`two vendors both name a datasource "${name}"`);

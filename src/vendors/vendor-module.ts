@@ -4,6 +4,7 @@ import type { HttpConfig, ProductContract, ServerConfig } from '../config';
 import type { VendorHttpConfig } from '../config/env-fields';
 import type { Deadline } from '../datasources/http/deadline';
 import type { AttemptGuard } from '../datasources/http/attempt-guard';
+import type { AuthHook } from '../datasources/http/auth-hook';
 import type { RetryPolicy } from '../datasources/http/retry-policy';
 import type { VendorCallEvents } from '../datasources/http/vendor-call-events';
 import type { VendorHttpClient } from '../datasources/http/vendor-http-client';
@@ -82,6 +83,11 @@ export interface VendorModule<
    * forgets them does not compile.
    */
   secretHeaders: readonly string[];
+  /**
+   * Adds the vendor's credentials to every outgoing attempt (a `willSendRequest`): the one place that
+   * writes the headers `secretHeaders` names. Required: a vendor without it does not compile.
+   */
+  authorize(credentials: Credentials): AuthHook;
   /**
    * `<NAME>_RATE_LIMIT` when unset (`N/<window>`), undefined for unlimited. Its budget and breaker
    * variables are derived from `name` by config (src/config/governance.config.ts).

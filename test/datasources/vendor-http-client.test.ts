@@ -41,6 +41,25 @@ describe('VendorHttpClient', () => {
   };
   afterEach(() => deadlines.splice(0).forEach((d) => d.dispose()));
 
+  it("sends every attempt through the vendor's auth hook, retries included, with the call's session token", async () => {
+    const seen: Array<string | undefined> = [];
+    const server = await scriptedServer((req, res, call) => {
+      seen.push(req.headers['x-vendor-key'] as string | undefined);
+      res.statusCode = call === 0 ? 503 : 200;
+      res.end('{}');
+    });
+    const operations: string[] = [];
+    const client = clientFor(server.url, {
+      authorize: (request) => {
+        operations.push(request.operation);
+        request.headers['x-vendor-key'] = `key-for-${request.sessionToken ?? 'none'}`;
+      },
+    });
+    await client.request({ method: 'GET', path: '/x', deadline: deadline(), operation: 'scores', sessionToken: 's-1' });
+    expect(seen).toEqual(['key-for-s-1', 'key-for-s-1']);
+    expect(operations).toEqual(['scores', 'scores']);
+  });
+
   it('refuses a body larger than the cap with VENDOR_BAD_RESPONSE', async () => {
     const server = await scriptedServer((_req, res) => res.end(JSON.stringify({ blob: 'x'.repeat(5000) })));
     const client = clientFor(server.url);

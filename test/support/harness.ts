@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
-import { loadConfig, type Config } from '../../src/subgraph-config';
-import { createLogger } from '../../src/logger';
+import { loadConfigFor } from '../../src/config';
+import type { Config } from '../../src/subgraph-config';
 import type { Registry } from '../../src/observability/metrics-registry';
 import type { RunningSubgraph } from '../../src/server';
 import { startSimulators, stopSimulators, type Simulators } from '../../src/simulators';
 import type { SignalStore } from '../../src/store/signal-store';
 import type { StoreEvents } from '../../src/store/store-events';
 import { createSubgraph, type Subgraph } from '../../src/subgraph';
-import { VENDOR_SECRET_HEADERS } from '../../src/vendors/registry';
+import type { SimulatorServer } from '../../src/simulators/simulator-server';
+import { VENDORS, type VendorSet } from '../../src/vendors/registry';
 
 /** Fast timings for tests: retries and polls in milliseconds, not seconds. */
 /** EVIDENCE_DATABASE_URL / EVIDENCE_MASTER_KEY of the run's database; none outside jest's global setup. */
@@ -114,6 +115,13 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
+export interface TestSubgraphOptions {
+  /** The vendors served; default the registry's. test/vendors/sixth-vendor.test.ts adds a fixture vendor. */
+  vendors?: VendorSet;
+  /** Simulators of vendors outside the registry, by their key (the registry's are started here). */
+  simulators?: Record<string, SimulatorServer>;
+}
+
 /**
  * The whole subgraph on real sockets, composed by createSubgraph as `npm start` composes it: simulators on
  * port 0, the server and /metrics on port 0, logs captured.
@@ -122,10 +130,13 @@ export interface TestSubgraph {
  */
 export async function startTestSubgraph(
   env: Record<string, string> | ((simulators: Simulators) => Record<string, string>) = {},
+  options: TestSubgraphOptions = {},
 ): Promise<TestSubgraph> {
   const simulators = await startSimulators();
   const overrides = typeof env === 'function' ? env(simulators) : env;
-  const config = loadConfig({ ...FAST_ENV, ...overrides });
+  const vendors = options.vendors ?? VENDORS;
+  // A handed-in vendor's section is not in the registry's Config type; the process reads it by the vendor's key.
+  const config = loadConfigFor(vendors, { ...FAST_ENV, ...overrides }) as unknown as Config;
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -133,11 +144,12 @@ export async function startTestSubgraph(
       done();
     },
   });
-  const logger = createLogger(config.server.logLevel, VENDOR_SECRET_HEADERS, sink);
-  // The composition `npm start` runs; only the simulators, the listeners and the log destination differ.
+  // The composition `npm start` runs (its logger and redaction included); only the simulators, the
+  // listeners, the log destination and, for a fixture vendor, the vendors differ.
   const subgraph = await createSubgraph(config, {
-    simulators,
-    logger,
+    simulators: { ...simulators, ...options.simulators } as Simulators,
+    logDestination: sink,
+    vendors,
     listen: { port: 0, host: '127.0.0.1' },
     metrics: { port: 0, host: '127.0.0.1' },
   });

@@ -75,16 +75,14 @@ export class CredeauSmsDatasource {
   }
 
   private async fetchList({ userId, threshold }: SmsListKey, budget: Deadline): Promise<ExtractedSms[]> {
-    const { clientId, authToken } = this.connection.credentials;
     const body: CredeauSmsRequest = {
       user_id: userId,
-      client_id: clientId,
+      client_id: this.connection.credentials.clientId,
       ...(threshold !== null ? { cnt_sms_threshold: threshold } : {}),
     };
     const response = await this.connection.client.request({
       method: 'POST',
       path: '/api/fetch_extracted_data',
-      headers: { 'x-client-id': clientId, 'x-auth-token': authToken },
       json: body,
       deadline: budget,
       operation: 'fetch_extracted_data',

@@ -71,31 +71,26 @@ export class CredeauDatasource {
     return this.insightsLoader.load({ userId, maxAgeMs, maxStaleMs });
   }
 
-  /** Headers and body shared by every Credeau endpoint. */
-  requestParts(userId: string): { headers: Record<string, string>; body: CredeauInsightsRequest } {
-    const { clientId, authToken } = this.connection.credentials;
-    return {
-      headers: { 'x-client-id': clientId, 'x-auth-token': authToken },
-      body: { user_id: userId, client_id: clientId, groupings: CREDEAU_GROUPINGS },
-    };
+  /** The body shared by both insights endpoints (the credentials' headers are credeau.vendor.ts's auth hook's). */
+  private requestBody(userId: string): CredeauInsightsRequest {
+    return { user_id: userId, client_id: this.connection.credentials.clientId, groupings: CREDEAU_GROUPINGS };
   }
 
   private async fetchInsights(userId: string, deadline: Deadline): Promise<DeviceInsightsRecord> {
     const { insightsMode, timestampOffset } = this.connection.settings;
-    const { headers, body } = this.requestParts(userId);
+    const body = this.requestBody(userId);
     if (insightsMode === 'sync') {
       const response = await this.connection.client.request({
-        method: 'POST', path: '/api/insights', headers, json: body, deadline, operation: 'insights',
+        method: 'POST', path: '/api/insights', json: body, deadline, operation: 'insights',
       });
       return toDeviceInsights(response.body, userId, timestampOffset);
     }
-    return this.pollAsyncInsights(userId, headers, body, deadline);
+    return this.pollAsyncInsights(userId, body, deadline);
   }
 
   /** Polls while Credeau answers 202; IN_PROGRESS when the poll budget runs out. */
   private pollAsyncInsights(
     userId: string,
-    headers: Record<string, string>,
     body: CredeauInsightsRequest,
     deadline: Deadline,
   ): Promise<DeviceInsightsRecord> {
@@ -107,7 +102,7 @@ export class CredeauDatasource {
       deadline,
       poll: async () => {
         const response = await this.connection.client.request({
-          method: 'POST', path: '/api/async_insights', headers, json: body, deadline,
+          method: 'POST', path: '/api/async_insights', json: body, deadline,
           acceptStatuses: [200, 202], operation: 'async_insights',
         });
         const record = toDeviceInsights(response.body, userId, timestampOffset);

@@ -14,6 +14,10 @@ export const credeauVendor = defineVendor({
   key: 'credeau',
   name: 'CREDEAU',
   label: 'Credeau',
+  authorize: ({ clientId, authToken }) => (request) => {
+    request.headers['x-client-id'] = clientId;
+    request.headers['x-auth-token'] = authToken;
+  },
   secretHeaders: ['x-auth-token'],
   // Credeau refuses above 1000 calls a minute per IP: both its endpoints share this one budget.
   defaultRateLimit: '1000/60s',

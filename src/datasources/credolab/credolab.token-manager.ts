@@ -66,17 +66,17 @@ export class CredolabTokenManager {
   }
 
   /** Sends one request with the bearer token; a 401 leads to one shared re-login and one retry. */
-  async send(request: Omit<VendorRequest, 'headers'>): Promise<VendorResponse> {
+  async send(request: Omit<VendorRequest, 'sessionToken'>): Promise<VendorResponse> {
     const token = await this.validToken(request.deadline);
     try {
-      return await this.options.client.request({ ...request, headers: bearer(token) });
+      return await this.options.client.request({ ...request, sessionToken: token.accessToken });
     } catch (error) {
       if (!(error instanceof VendorError && error.httpStatus === 401)) throw error;
     }
     this.options.logger.info({ vendor: 'CREDOLAB', operation: request.operation }, 'access token rejected; logging in again');
     const renewed = await this.renewRejected(token, request.deadline);
     // A second 401 propagates as VENDOR_UNAUTHORIZED: a fresh token refused is not fixed by another login.
-    return this.options.client.request({ ...request, headers: bearer(renewed) });
+    return this.options.client.request({ ...request, sessionToken: renewed.accessToken });
   }
 
   /** A token good for longer than the refresh margin, logging in or refreshing (shared) when needed. */
@@ -224,6 +224,3 @@ export class CredolabTokenManager {
   }
 }
 
-function bearer(token: CredolabToken): Record<string, string> {
-  return { authorization: `Bearer ${token.accessToken}` };
-}

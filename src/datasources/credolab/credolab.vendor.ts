@@ -15,6 +15,11 @@ export const credolabVendor = defineVendor({
   key: 'credolab',
   name: 'CREDOLAB',
   label: 'Credolab',
+  // The bearer token is the session its token manager logged in for (credolab.token-manager.ts); the
+  // login itself sends the credentials in its body, and carries no session.
+  authorize: () => (request) => {
+    if (request.sessionToken) request.headers.authorization = `Bearer ${request.sessionToken}`;
+  },
   secretHeaders: ['authorization'],
   defaultRateLimit: undefined,
   products: credolabProducts,

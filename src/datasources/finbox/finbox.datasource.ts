@@ -83,7 +83,7 @@ export class FinboxDatasource {
   /** Polls while FinBox answers 202 `in_progress`; IN_PROGRESS when the poll budget runs out. */
   private pollPredictors(key: PredictorsKey, deadline: Deadline): Promise<FinboxPredictorsRecord> {
     const { pollIntervalMs, pollTimeoutMs, timestampOffset } = this.connection.settings;
-    const { apiKey, serverHash } = this.connection.credentials;
+    const { serverHash } = this.connection.credentials;
     const body: FinboxPredictorsRequest = {
       customer_id: key.customerId,
       version: key.version,
@@ -96,7 +96,7 @@ export class FinboxDatasource {
       deadline,
       poll: async () => {
         const response = await this.connection.client.request({
-          method: 'POST', path: '/risk/predictors', headers: { 'x-api-key': apiKey }, json: body,
+          method: 'POST', path: '/risk/predictors', json: body,
           deadline, acceptStatuses: [200, 202], operation: 'risk_predictors',
         });
         const record = toFinboxPredictors(response.body, response.status, key, timestampOffset);

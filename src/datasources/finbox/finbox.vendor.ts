@@ -12,6 +12,9 @@ export const finboxVendor = defineVendor({
   key: 'finbox',
   name: 'FINBOX',
   label: 'FinBox',
+  authorize: ({ apiKey }) => (request) => {
+    request.headers['x-api-key'] = apiKey;
+  },
   secretHeaders: ['x-api-key'],
   defaultRateLimit: undefined,
   products: finboxProducts,

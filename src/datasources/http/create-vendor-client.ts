@@ -1,3 +1,4 @@
+import type { AuthHook } from './auth-hook';
 import type { HttpConfig, VendorHttpConfig } from '../../config';
 import type { VendorName } from '../../errors';
 import type { Logger } from '../../logger';
@@ -19,6 +20,7 @@ export function createVendorClient(options: {
   logger: Logger;
   observer?: VendorCallObserver;
   guards?: readonly AttemptGuard[];
+  authorize: AuthHook;
 }): VendorHttpClient {
   return new VendorHttpClient({
     vendor: options.vendor,
@@ -31,6 +33,7 @@ export function createVendorClient(options: {
     logger: options.logger,
     observer: options.observer,
     guards: options.guards,
+    authorize: options.authorize,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { AuthHook } from './auth-hook';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 import type { Logger } from 'pino';
@@ -25,13 +26,18 @@ export interface VendorHttpClientOptions {
   observer?: VendorCallObserver;
   /** Wrap every attempt, retries and polls included (rate budget, circuit breaker). Outermost first. */
   guards?: readonly AttemptGuard[];
+  /** Adds the vendor's credentials to every attempt (its descriptor's `authorize`); none by default. */
+  authorize?: AuthHook;
 }
 
 export interface VendorRequest {
   method: 'GET' | 'POST';
   /** Path below the base URL, already percent-encoded by the caller. */
   path: string;
+  /** Headers besides the credentials (the vendor's auth hook adds those). */
   headers?: Record<string, string>;
+  /** A session credential for the auth hook to send (Credolab's access token); see OutgoingRequest. */
+  sessionToken?: string;
   json?: unknown;
   deadline: Deadline;
   /**
@@ -185,17 +191,19 @@ export class VendorHttpClient {
     const attemptTimeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = AbortSignal.any([request.deadline.signal, attemptTimeout]);
     const started = performance.now();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+    };
+    this.options.authorize?.({ operation: request.operation, sessionToken: request.sessionToken, headers });
     try {
       const exchange = await runExchange(
         this.pool,
         {
           method: request.method,
           path: this.basePath + request.path,
-          headers: {
-            accept: 'application/json',
-            ...(request.json !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...request.headers,
-          },
+          headers,
           body: request.json !== undefined ? JSON.stringify(request.json) : undefined,
         },
         { signal, maxResponseBytes: this.options.maxResponseBytes, wantsBody: (status) => accept.includes(status) },

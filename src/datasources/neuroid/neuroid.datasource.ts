@@ -14,8 +14,6 @@ import { toBehaviorSignals } from './neuroid.mapper';
 /** Long-lived NeuroID pieces, built once at start-up and shared by every operation. */
 export interface NeuroidConnection {
   client: VendorHttpClient;
-  /** Secret: sent as the API-KEY header, never logged. */
-  apiKey: string;
   /** The site read when a query names none (NEUROID_SITE_ID, or the simulator's site). */
   defaultSiteId: string;
   settings: Pick<NeuroidConfig, 'http'>;
@@ -34,7 +32,7 @@ interface ProfileKey {
 /**
  * NeuroID for one GraphQL operation. Its DataLoader fetches each (site, profile) once per operation and
  * distinct ones concurrently, bounded by NEUROID_CONCURRENCY. This file is the only one that knows
- * NeuroID's URL and header.
+ * NeuroID's URL (its API-KEY header is neuroid.vendor.ts's auth hook's).
  */
 export class NeuroidDatasource {
   private readonly profileLoader: DataLoader<ProfileKey, WithFreshness<BehaviorSignalsRecord>, string>;
@@ -82,7 +80,6 @@ export class NeuroidDatasource {
       method: 'GET',
       // Encoded although the id rule already excludes every character that would need it: defence in depth.
       path: `/sites/${encodeURIComponent(siteId)}/profiles/${encodeURIComponent(profileId)}`,
-      headers: { 'API-KEY': this.connection.apiKey },
       deadline,
       // Error bodies name NeuroID's status (PROFILE_NOT_FOUND is data); 500 is retried, so not accepted.
       acceptStatuses: [200, 400, 401, 403, 404, 406],

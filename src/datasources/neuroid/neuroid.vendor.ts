@@ -9,6 +9,9 @@ export const neuroidVendor = defineVendor({
   key: 'neuroid',
   name: 'NEUROID',
   label: 'NeuroID',
+  authorize: ({ apiKey }) => (request) => {
+    request.headers['API-KEY'] = apiKey;
+  },
   secretHeaders: ['API-KEY'],
   defaultRateLimit: undefined,
   products: neuroidProducts,
@@ -23,7 +26,7 @@ export const neuroidVendor = defineVendor({
   // The simulator serves the API under /v4.1 like the real host, so the same paths work against both.
   simulatorBaseUrl: (simulator) => simulator.apiBaseUrl,
   connect: ({ client, credentials, settings, services }) => ({
-    connection: { client, apiKey: credentials.apiKey, defaultSiteId: credentials.siteId, settings, store: services.store, evidence: services.evidence } satisfies NeuroidConnection,
+    connection: { client, defaultSiteId: credentials.siteId, settings, store: services.store, evidence: services.evidence } satisfies NeuroidConnection,
   }),
   dataSources: (connection: NeuroidConnection, deadline) => ({ neuroid: new NeuroidDatasource(connection, deadline) }),
 });
