@@ -120,12 +120,7 @@ export interface GovernanceConfig<Name extends string = string> {
 }
 
 /** The parsed environment, as governance reads it (the vendors' variables are named at run time). */
-type GovernanceEnv = {
-  MAX_VENDOR_CALLS_PER_OPERATION: number;
-  MAX_ESTIMATED_RESPONSE_ITEMS: number;
-  SHUTDOWN_READINESS_DELAY_MS: number;
-  RATE_LIMIT_FALLBACK_REPLICAS: number;
-};
+type GovernanceEnv = z.output<z.ZodObject<typeof governanceEnvShape>>;
 
 export function toGovernanceConfig<Name extends string>(e: GovernanceEnv, governed: readonly GovernedVendor<Name>[]): GovernanceConfig<Name> {
   // The env was parsed by a schema that includes governanceVendorsEnvShape(governed), so each vendor's

@@ -83,13 +83,7 @@ export interface StoreConfig {
   staleRetentionMs: number;
 }
 
-interface StoreEnv {
-  SIGNALS_MEMORY_CACHE_MAX_BYTES: number;
-  SIGNALS_NEGATIVE_CACHE_TTL_MS: number;
-  SIGNALS_STORE_CLAIM_TTL_MS: number;
-  SIGNALS_STORE_POLL_INTERVAL_MS: number;
-  SIGNALS_STALE_RETENTION_MS: number;
-}
+type StoreEnv = z.output<z.ZodObject<typeof storeEnvShape>>;
 
 /** `products`: every product of the process (distinct names), whose windows `env` was parsed with (productsEnvShape). */
 export function toStoreConfig(env: StoreEnv, products: readonly ProductContract[]): StoreConfig {
