@@ -26,6 +26,17 @@ export class FeatureSet {
     return this.cachedCount;
   }
 
+  /**
+   * The features as two parallel arrays, in one pass over the body's keys: what the store's compaction
+   * keeps (values as they are, names to the shared table) without a {name, value} object per feature.
+   * Not kept here: a set the store keeps as it is (FinBox's) would hold its features twice.
+   */
+  columns(): FeatureColumns {
+    const keys = Object.keys(this.source);
+    const names = this.excludedKeys.size === 0 ? keys : keys.filter((key) => !this.excludedKeys.has(key));
+    return { names, values: names.map((name) => this.source[name]) };
+  }
+
   has(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.source, name) && !this.excludedKeys.has(name);
   }
@@ -37,11 +48,20 @@ export class FeatureSet {
 
   /** The named features that exist, in the order asked; all of them when `names` is omitted. */
   list(names?: readonly string[] | null): Array<{ name: string; value: unknown }> {
-    const keys = names ?? Object.keys(this.source);
+    if (!names) {
+      const columns = this.columns();
+      return columns.names.map((name, at) => ({ name, value: columns.values[at] }));
+    }
     const result: Array<{ name: string; value: unknown }> = [];
-    for (const name of keys) if (this.has(name)) result.push({ name, value: this.source[name] });
+    for (const name of names) if (this.has(name)) result.push({ name, value: this.source[name] });
     return result;
   }
+}
+
+/** Feature names and their values, position by position. */
+export interface FeatureColumns {
+  readonly names: readonly string[];
+  readonly values: readonly unknown[];
 }
 
 /**
@@ -68,6 +88,10 @@ export class CompactFeatureSet extends FeatureSet {
 
   override get count(): number {
     return this.values.length;
+  }
+
+  override columns(): FeatureColumns {
+    return { names: this.table.names, values: this.values };
   }
 
   override has(name: string): boolean {

@@ -2,7 +2,7 @@ import type { DeviceInsightsRecord } from '../../types/credeau/device-insights.t
 import type { ExtractedSms } from '../../types/credeau/extracted-sms.type';
 import { CompactFeatureSet, FeatureSet } from '../../types/feature-set';
 import { heapBytes } from '../../store/heap-bytes';
-import { decodeJson, encodeJson, jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
+import { jsonDescriptor, settlednessOfStatus, type StoreDescriptor } from '../../store/store-descriptor';
 import { credeauProducts } from './credeau.config';
 
 /** What is stored of a customer's DeviceInsights: the record without its features, the values, the table. */
@@ -38,13 +38,15 @@ export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
     if (record.features instanceof CompactFeatureSet) {
       return { kept: record, bytes: keptBytes(record), tables: [record.features.table] };
     }
-    const listed = record.features.list();
-    if (listed.length === 0) return { kept: record, bytes: keptBytes(record), tables: [] };
-    const table = tables.intern(listed.map((feature) => feature.name));
-    const values = listed.map((feature) => feature.value);
+    const { names, values } = record.features.columns();
+    if (names.length === 0) return { kept: record, bytes: keptBytes(record), tables: [] };
+    const table = tables.intern(names);
     const kept: DeviceInsightsRecord = { ...record, features: new CompactFeatureSet(table, values) };
     return { kept, bytes: keptBytes(kept), tables: [table] };
   },
+  // Plain JSON both ways: the compact form holds numbers, strings and the vendor's own values, none of
+  // the Date / FeatureSet markers encodeJson and decodeJson exist for, whose replacer and reviver would be
+  // called once per value (~3000 per customer, on every cold answer's write).
   serialize(record) {
     const features = record.features;
     const compact: CompactInsights = {
@@ -52,12 +54,12 @@ export const credeauInsightsStored: StoreDescriptor<DeviceInsightsRecord> = {
       id: record.requestId,
       rq: record.requestedAt?.getTime() ?? null,
       pr: record.processedAt?.getTime() ?? null,
-      ...(features instanceof CompactFeatureSet ? { h: features.table.hash, v: [...features.values] } : { v: [] }),
+      ...(features instanceof CompactFeatureSet ? { h: features.table.hash, v: features.values as unknown[] } : { v: [] }),
     };
-    return encodeJson(compact);
+    return Buffer.from(JSON.stringify(compact), 'utf8');
   },
   async deserialize(plaintext, tables) {
-    const compact = decodeJson(plaintext) as CompactInsights;
+    const compact = JSON.parse(plaintext.toString('utf8')) as CompactInsights;
     if (!compact || !Array.isArray(compact.v) || typeof compact.s !== 'string') return undefined;
     let features: FeatureSet = FeatureSet.empty();
     if (compact.h !== undefined) {
