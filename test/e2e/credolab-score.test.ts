@@ -182,7 +182,9 @@ describe('CredolabScore.fraudCheck', () => {
     const res = await subgraph.query(FRAUD, { id: 'cust-fc-bad', ruleset: 'default', insight: { email: badEmail, mobilePhoneNumber: badPhone } });
     const error = errorAt(res, ['customerSignals', 'credolabScore', 'fraudCheck']);
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', vendor: 'CREDOLAB' });
-    expect(JSON.stringify(res)).not.toMatch(/jane|555/);
+    // The input's own pieces, not any "555": the answer's cache tag is a random-keyed hex hash, which
+    // holds "555" now and then (seen in CI).
+    expect(JSON.stringify(res)).not.toMatch(/jane|555 0100|call me/);
     expect(subgraph.logs.join('\n')).not.toMatch(/jane\.doe|555 0100/);
     expect(fraudCalls()).toHaveLength(0);
   });
