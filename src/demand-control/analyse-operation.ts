@@ -3,13 +3,13 @@ import {
   print,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { AnalysisError } from './analysis-error';
 import { argumentCost, variableCostMemo } from './argument-cost';
 import { CappedKeySet } from './capped-key-set';
+import { fragmentsOf } from './fragments';
 import type { CostModel, FieldCost } from './cost-model';
 import { selectingArgumentLength, specListSize } from './list-size';
 import { representationProblem, representationsOf } from './representations';
@@ -70,10 +70,7 @@ export function analyseOperation(
   variables: Record<string, unknown>,
   vendorCallCap: number,
 ): OperationAnalysis {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const memo = new Map<string, Summary>();
   const inProgress = new Set<string>();
   const problems: string[] = [];

@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { fragmentsOf } from './fragments';
 
 /**
  * The deepest nesting of any operation in `document`, counting every field, fragment spread and inline
@@ -9,10 +10,7 @@ import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSet
  * deeper than `limit + 1` levels.
  */
 export function operationDepth(document: DocumentNode, limit: number): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   // Per fragment: the depth found and the budget it was found under (exact when depth <= budget).
   const memo = new Map<string, { depth: number; budget: number }>();
   const visiting = new Set<string>();

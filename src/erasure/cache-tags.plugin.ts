@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { valueFromASTUntyped, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { fieldsThroughFragments, fragmentsOf } from '../demand-control/fragments';
 import { representationsOf } from '../demand-control/representations';
 import type { CustomerCacheTags } from './customer-cache-tags';
 
@@ -70,22 +71,5 @@ function customerIdOf(field: FieldNode, variables: Record<string, unknown>): str
 
 /** The fields of the operation's top level, through inline fragments and fragment spreads (each once). */
 function topLevelFields(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
-  const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])),
-  );
-  const seen = new Set<string>();
-  const fields: FieldNode[] = [];
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment.selectionSet);
-      }
-    }
-  };
-  visit(operation.selectionSet);
-  return fields;
+  return fieldsThroughFragments(operation.selectionSet, fragmentsOf(document));
 }
