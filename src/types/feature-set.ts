@@ -5,10 +5,18 @@
  */
 export class FeatureSet {
   private cachedCount: number | undefined;
+  private cachedColumns: FeatureColumns | undefined;
 
+  /**
+   * `keepColumns`: the set is a fresh vendor answer that the store replaces by its compact form (or that
+   * dies with its operation), so the columns one reader builds are kept for the next: `featureCount` and
+   * the store's compaction then walk the body's keys once between them. Off for a set that is itself kept
+   * (FinBox's predictors): it would hold its features twice.
+   */
   constructor(
     private readonly source: Readonly<Record<string, unknown>>,
     private readonly excludedKeys: ReadonlySet<string> = new Set(),
+    private readonly keepColumns = false,
   ) {}
 
   static empty(): FeatureSet {
@@ -16,6 +24,7 @@ export class FeatureSet {
   }
 
   get count(): number {
+    if (this.keepColumns) return this.columns().names.length;
     if (this.cachedCount === undefined) {
       // One native pass: ~3000 keys make the parsed body a dictionary-mode object, where a for-in
       // re-checks every key and cost ~40 % more per customer (`npm run bench`, cold).
@@ -29,12 +38,15 @@ export class FeatureSet {
   /**
    * The features as two parallel arrays, in one pass over the body's keys: what the store's compaction
    * keeps (values as they are, names to the shared table) without a {name, value} object per feature.
-   * Not kept here: a set the store keeps as it is (FinBox's) would hold its features twice.
+   * Kept only with `keepColumns` (see the constructor).
    */
   columns(): FeatureColumns {
+    if (this.cachedColumns) return this.cachedColumns;
     const keys = Object.keys(this.source);
     const names = this.excludedKeys.size === 0 ? keys : keys.filter((key) => !this.excludedKeys.has(key));
-    return { names, values: names.map((name) => this.source[name]) };
+    const columns = { names, values: names.map((name) => this.source[name]) };
+    if (this.keepColumns) this.cachedColumns = columns;
+    return columns;
   }
 
   has(name: string): boolean {
