@@ -47,3 +47,24 @@ export interface BenchResults {
   /** Per-scenario raw details (latency spreads, calls per path, errors) for whoever digs deeper. */
   details: Record<string, unknown>;
 }
+
+/**
+ * p50, p99 and p50 ÷ the vendors' latency, with its target: the figures of a scenario whose vendors
+ * answer after `vendorLatencyMs` (fanout, page), keyed `<scenario>.p50`, `.p99`, `.ratio`.
+ */
+export function latencyFigures(scenario: string, latencyMs: { p50: number; p99: number }, vendorLatencyMs: number, targetRatio: number): Figure[] {
+  const ratio = latencyMs.p50 / vendorLatencyMs;
+  return [
+    { key: `${scenario}.p50`, scenario, label: 'p50 latency', value: latencyMs.p50, unit: 'ms', better: 'lower' },
+    { key: `${scenario}.p99`, scenario, label: 'p99 latency', value: latencyMs.p99, unit: 'ms', better: 'lower' },
+    {
+      key: `${scenario}.ratio`,
+      scenario,
+      label: `p50 ÷ ${vendorLatencyMs} ms`,
+      value: ratio,
+      unit: '',
+      better: 'lower',
+      target: { text: `≤ ${targetRatio}`, pass: ratio <= targetRatio },
+    },
+  ];
+}

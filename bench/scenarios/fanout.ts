@@ -1,4 +1,4 @@
-import type { Figure } from '../lib/figures';
+import { latencyFigures, type Figure } from '../lib/figures';
 import { requireCleanLoad, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad } from '../lib/load';
 import { entitiesQuery } from '../lib/operations';
@@ -6,6 +6,8 @@ import { callsPerOperation } from '../lib/vendor-fields';
 
 /** Every vendor answers in this long; an operation calling them concurrently takes about as long. */
 export const FANOUT_VENDOR_LATENCY_MS = 200;
+/** The issue's target: p50 at most this many times the vendors' latency. */
+const FANOUT_TARGET_RATIO = 1.05;
 /**
  * One operation at a time: with several, their vendor answers arrive in lock-step (all wait the same
  * 200 ms) and queue behind each other in the server, which measures queueing, not fan-out.
@@ -34,7 +36,6 @@ export async function fanout(context: BenchContext): Promise<Figure[]> {
   requireCleanLoad('fanout', result);
   setVendorLatency(context.simulators, 0);
 
-  const ratio = result.latencyMs.p50 / FANOUT_VENDOR_LATENCY_MS;
   context.details.fanout = {
     vendorLatencyMs: FANOUT_VENDOR_LATENCY_MS,
     connections: CONNECTIONS,
@@ -44,17 +45,5 @@ export async function fanout(context: BenchContext): Promise<Figure[]> {
     // 1 per field: every operation is a store miss.
     vendorCallsPerOperation: callsPerOperation(context.fields, context.simulators, result.okOperations),
   };
-  return [
-    { key: 'fanout.p50', scenario: 'fanout', label: 'p50 latency', value: result.latencyMs.p50, unit: 'ms', better: 'lower' },
-    { key: 'fanout.p99', scenario: 'fanout', label: 'p99 latency', value: result.latencyMs.p99, unit: 'ms', better: 'lower' },
-    {
-      key: 'fanout.ratio',
-      scenario: 'fanout',
-      label: `p50 ÷ ${FANOUT_VENDOR_LATENCY_MS} ms`,
-      value: ratio,
-      unit: '',
-      better: 'lower',
-      target: { text: '≤ 1.05', pass: ratio <= 1.05 },
-    },
-  ];
+  return latencyFigures('fanout', result.latencyMs, FANOUT_VENDOR_LATENCY_MS, FANOUT_TARGET_RATIO);
 }

@@ -1,5 +1,5 @@
 import { VENDORS } from '../../src/vendors/registry';
-import type { Figure } from '../lib/figures';
+import { latencyFigures, type Figure } from '../lib/figures';
 import { requireCleanLoad, setVendorLatency, settle, type BenchContext } from '../lib/bench-context';
 import { runLoad, type LoadSpec } from '../lib/load';
 import { entitiesQuery } from '../lib/operations';
@@ -65,7 +65,6 @@ export async function page(context: BenchContext): Promise<Figure[]> {
     await settle(context.simulators);
     const result = await runLoad({ ...load('bench-page'), durationSec: DURATION_SEC });
     requireCleanLoad('page', result);
-    const ratio = result.latencyMs.p50 / FANOUT_VENDOR_LATENCY_MS;
     context.details.page = {
       customersPerOperation: PAGE_CUSTOMERS,
       vendorLatencyMs: FANOUT_VENDOR_LATENCY_MS,
@@ -79,17 +78,7 @@ export async function page(context: BenchContext): Promise<Figure[]> {
     };
     return [
       { key: 'page.opsPerSec', scenario: 'page', label: `pages/s (${PAGE_CUSTOMERS} customers x ${context.fields.length} fields)`, value: result.opsPerSec, unit: 'ops/s', better: 'higher' },
-      { key: 'page.p50', scenario: 'page', label: 'p50 latency', value: result.latencyMs.p50, unit: 'ms', better: 'lower' },
-      { key: 'page.p99', scenario: 'page', label: 'p99 latency', value: result.latencyMs.p99, unit: 'ms', better: 'lower' },
-      {
-        key: 'page.ratio',
-        scenario: 'page',
-        label: `p50 ÷ ${FANOUT_VENDOR_LATENCY_MS} ms`,
-        value: ratio,
-        unit: '',
-        better: 'lower',
-        target: { text: `≤ ${PAGE_TARGET_RATIO}`, pass: ratio <= PAGE_TARGET_RATIO },
-      },
+      ...latencyFigures('page', result.latencyMs, FANOUT_VENDOR_LATENCY_MS, PAGE_TARGET_RATIO),
     ];
   } finally {
     setVendorLatency(context.simulators, 0);
