@@ -20,7 +20,8 @@ import type { VendorConfigsOf } from '../config';
 /**
  * Every vendor of the subgraph. Config (its variables, products' freshness windows, budgets and breakers),
  * start-up, the schema (resolvers), the per-operation context, log redaction and the simulators iterate
- * this list: a new vendor is its folders (`<vendor>.vendor.ts` and the files it names) plus one line here.
+ * this list: a new vendor is its folders (`<vendor>.vendor.ts` and the files it names) plus its import and its
+ * entry here.
  */
 export const VENDORS = [credeauVendor, credolabVendor, neuroidVendor, finboxVendor] as const;
 

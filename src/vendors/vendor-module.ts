@@ -58,8 +58,8 @@ export interface ConnectionParts<VendorConfig, Credentials, Simulator extends Si
 /**
  * One vendor, as the rest of the process sees it: its names, environment contract, simulator, how to
  * open its long-lived connection and how to make its datasources for one operation. Config, start-up,
- * context and simulators iterate the registry (src/vendors/registry.ts), so a new vendor is its folder
- * plus one registry line.
+ * context and simulators iterate the registry (src/vendors/registry.ts), so a new vendor is its folders
+ * plus its import and entry in the registry.
  */
 export interface VendorModule<
   Key extends string,
